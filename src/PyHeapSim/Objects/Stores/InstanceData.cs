@@ -1,0 +1,20 @@
+namespace PyHeapSim.Objects.Stores;
+
+/// <summary>
+/// Payload of an instance of a class: its <c>__dict__</c> object (if created), its 3.11+ attribute
+/// values stored without a dict object, and its <c>__slots__</c> members.
+/// </summary>
+internal sealed class InstanceData
+{
+    /// <summary>Slot of the <c>__dict__</c> object, 0 if none exists (yet).</summary>
+    public int Dict;
+    /// <summary>3.11+: values indexed by entry number of the class's shared keys; null once a dict object owns them.</summary>
+    public int[]? Values;
+    /// <summary>3.11+: the order in which this instance's attributes were first stored (entry numbers).</summary>
+    public List<int>? Order;
+    public int ValuesCapacity;
+    public long ValuesAddress;
+    public int ValuesBytes;
+    /// <summary><c>__slots__</c> members, 0 = unset.</summary>
+    public int[] Slots = [];
+}

@@ -1,0 +1,69 @@
+namespace PyHeapSim.Objects;
+
+/// <summary>
+/// What the heap knows about one type object: its layout family, sizes and, for classes, their
+/// attribute layout. One instance per type object (built-in or class), held as the type object's
+/// payload. Mutable only while the type is being built.
+/// </summary>
+public sealed class TypeInfo
+{
+    internal TypeInfo(string name, TypeKind instanceKind, int basicSize, int itemSize, bool isGc)
+    {
+        Name = name;
+        InstanceKind = instanceKind;
+        BasicSize = basicSize;
+        ItemSize = itemSize;
+        IsGc = isGc;
+    }
+
+    /// <summary><c>__name__</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The layout family of this type's instances.</summary>
+    public TypeKind InstanceKind { get; }
+
+    /// <summary><c>tp_basicsize</c>, simulated bytes, without GC header or pre-header.</summary>
+    public int BasicSize { get; internal set; }
+
+    /// <summary><c>tp_itemsize</c>, simulated bytes per item of a variable-size object.</summary>
+    public int ItemSize { get; }
+
+    /// <summary><c>Py_TPFLAGS_HAVE_GC</c>: instances carry a GC header.</summary>
+    public bool IsGc { get; }
+
+    /// <summary>A class created by the program (heap type): its instances own a reference to it.</summary>
+    public bool IsHeapType { get; internal set; }
+
+    /// <summary>Slot of the type object in the table (set when the type object is created).</summary>
+    public int Self { get; internal set; }
+
+    /// <summary>Slot of the base type (0 for <c>object</c>). Classes own a reference to their base.</summary>
+    public int Base { get; internal set; }
+
+    /// <summary>Slot of the class namespace dict (<c>tp_dict</c>); 0 for built-in types.</summary>
+    public int Dict { get; internal set; }
+
+    /// <summary>Instances have a <c>__dict__</c>.</summary>
+    public bool HasInstanceDict { get; internal set; }
+
+    /// <summary>Instances can be weakly referenced.</summary>
+    public bool HasWeakRefSlot { get; internal set; }
+
+    /// <summary>Names of <c>__slots__</c> members (own and inherited), in layout order.</summary>
+    public IReadOnlyList<string> SlotNames { get; internal set; } = [];
+
+    /// <summary>Bytes before the GC header: 16 when instances have managed dict/weakref pre-header words (3.11+).</summary>
+    public int PreHeaderSize { get; internal set; }
+
+    /// <summary>The class defines <c>__del__</c> (<c>tp_finalize</c>).</summary>
+    public bool HasFinalizer { get; set; }
+
+    /// <summary>Cached shared keys for instance dicts (<c>ht_cached_keys</c>); null when sharing is off.</summary>
+    internal Stores.DictKeys? CachedKeys { get; set; }
+
+    /// <summary>Data the script runtime attaches to the type (method tables and the like).</summary>
+    public object? Host { get; set; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"<class '{Name}'>";
+}

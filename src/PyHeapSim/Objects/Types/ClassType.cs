@@ -1,0 +1,109 @@
+using PyHeapSim.Objects.Stores;
+using PyHeapSim.Profiles;
+
+namespace PyHeapSim.Objects.Types;
+
+/// <summary>
+/// Classes created by the program (heap types, <c>type_new</c>): a GC-tracked type object that owns
+/// its base and its namespace dict, and the instance layout its <c>__slots__</c> imply.
+/// </summary>
+internal static class ClassType
+{
+    /// <summary>
+    /// Creates class <paramref name="name"/> deriving from <paramref name="baseType"/> (0 = object).
+    /// <paramref name="slots"/> null means no <c>__slots__</c> (instances get <c>__dict__</c> and
+    /// <c>__weakref__</c>); otherwise the listed names, where <c>__dict__</c>/<c>__weakref__</c> add those.
+    /// The namespace dict <paramref name="namespaceDict"/> (may be 0) is taken over (stolen).
+    /// </summary>
+    public static int New(PyHeap heap, string name, int baseType, IReadOnlyList<string>? slots, int namespaceDict)
+    {
+        ObjectLayout l = heap.Profile.Layout;
+        if (baseType == 0) baseType = heap.Types.Object;
+        TypeInfo baseInfo = heap.T.TypeInfoOfType(baseType);
+        if (!baseInfo.IsHeapType && baseInfo.InstanceKind != TypeKind.Object && baseInfo.InstanceKind != TypeKind.Instance)
+        {
+            Throw.Type($"pyheapsim: subclassing the built-in type '{baseInfo.Name}' is not modelled");
+        }
+        var slotNames = new List<string>(baseInfo.IsHeapType ? baseInfo.SlotNames : []);
+        bool hasDict = baseInfo.IsHeapType && baseInfo.HasInstanceDict;
+        bool hasWeak = baseInfo.IsHeapType && baseInfo.HasWeakRefSlot;
+        if (slots is null)
+        {
+            hasDict = true;
+            hasWeak = true;
+        }
+        else
+        {
+            foreach (string s in slots)
+            {
+                if (s == "__dict__") hasDict = true;
+                else if (s == "__weakref__") hasWeak = true;
+                else slotNames.Add(s);
+            }
+        }
+        var info = new TypeInfo(name, TypeKind.Instance, 0, 0, isGc: true)
+        {
+            IsHeapType = true,
+            HasInstanceDict = hasDict,
+            HasWeakRefSlot = hasWeak,
+            SlotNames = slotNames,
+        };
+        (info.BasicSize, info.PreHeaderSize) = InstanceLayout(l, slotNames.Count, hasDict, hasWeak);
+        if (hasDict)
+        {
+            GrowthRules g = heap.Profile.Growth;
+            var keys = new DictKeys(g.SharedKeysLog2Size, DictType.UsableFraction(1 << g.SharedKeysLog2Size), unicode: true, shared: true);
+            if (g.SharedKeysMaxSize > 0) keys.Usable = g.SharedKeysMaxSize;
+            keys.AllocatedBytes = DictType.KeysBytes(heap, keys);
+            keys.Address = heap.Memory.Malloc(keys.AllocatedBytes);
+            info.CachedKeys = keys;
+        }
+        int bytes = l.GcHeaderSize + l.HeapTypeBasicSize;
+        int o = heap.Allocate(heap.Types.Type, TypeKind.Type, bytes, isGc: true);
+        heap.IncRef(heap.Types.Type);
+        info.Self = o;
+        info.Base = heap.NewRef(baseType);
+        info.Dict = namespaceDict != 0 ? namespaceDict : DictType.New(heap);
+        heap.T.SetPayload(o, info);
+        heap.Gc.Track(o);
+        return o;
+    }
+
+    /// <summary>(tp_basicsize, pre-header bytes) of instances for a layout (cpython-facts §1.3, §1.5).</summary>
+    public static (int BasicSize, int PreHeader) InstanceLayout(ObjectLayout l, int slotCount, bool hasDict, bool hasWeak)
+    {
+        int body = l.ObjectHeaderSize + 8 * slotCount;
+        switch (l.InstanceDicts)
+        {
+            case InstanceDictLayout.DictInBody:
+                return (body + (hasDict ? 8 : 0) + (hasWeak ? 8 : 0), 0);
+            case InstanceDictLayout.PreHeaderValues:
+                return (body + (hasWeak ? 8 : 0), hasDict ? 16 : 0);
+            default:
+                return (body, hasDict || hasWeak ? 16 : 0);
+        }
+    }
+
+    /// <summary>Borrowed attribute lookup along the class chain (<c>_PyType_Lookup</c>), or 0.</summary>
+    public static int LookupAttribute(PyHeap heap, int type, int name)
+    {
+        for (int t = type; t != 0;)
+        {
+            TypeInfo ti = heap.T.TypeInfoOfType(t);
+            if (ti.Dict != 0)
+            {
+                int v = DictType.GetItem(heap, ti.Dict, name);
+                if (v != 0) return v;
+            }
+            t = ti.Base;
+        }
+        return 0;
+    }
+
+    public static int ObjectSizeOf(PyHeap heap, int o)
+    {
+        TypeInfo ti = heap.T.TypeInfoOfType(o);
+        if (!ti.IsHeapType) return heap.Profile.Layout.BuiltinSizes.GetValueOrDefault("static_type", 416);
+        return heap.Profile.Layout.HeapTypeBasicSize;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Numerics;
+using PyHeapSim.Objects;
+
+namespace PyHeapSim.Objects.Types;
+
+/// <summary>
+/// <c>int</c> and <c>bool</c> (<c>Objects/longobject.c</c>): arbitrary precision with 30-bit digits.
+/// A value that fits in 64 bits lives in the scalar column; larger ones as a boxed <see cref="BigInteger"/>.
+/// </summary>
+internal static class IntType
+{
+    /// <summary>Digits of 30 bits needed for |v| (<c>PYLONG_BITS_IN_DIGIT</c>).</summary>
+    public static int DigitCount(BigInteger v)
+    {
+        if (v.IsZero) return 0;
+        long bits = BigInteger.Abs(v).GetBitLength();
+        return (int)((bits + 29) / 30);
+    }
+
+    public static int DigitCount(long v)
+    {
+        if (v == 0) return 0;
+        ulong a = v < 0 ? (ulong)(-(v + 1)) + 1 : (ulong)v;
+        int bits = 64 - BitOperations.LeadingZeroCount(a);
+        return (bits + 29) / 30;
+    }
+
+    /// <summary><c>int___sizeof__</c>: 24 + 4 × digits; 3.11+ count at least one digit.</summary>
+    public static int SizeOf(PyHeap heap, int digits)
+    {
+        if (digits == 0 && heap.Profile.Layout.IntZeroHasOneDigit) digits = 1;
+        return heap.Profile.Layout.VarHeaderSize + 4 * digits;
+    }
+
+    /// <summary>Bytes <c>_PyLong_New</c> asks the allocator for (3.11+ allocate at least one digit too).</summary>
+    public static int BlockBytes(PyHeap heap, int digits) => SizeOf(heap, digits);
+
+    /// <summary>A new reference to an int with value <paramref name="v"/> (small ints come from the cache).</summary>
+    public static int New(PyHeap heap, long v)
+    {
+        int cached = heap.SmallInt(v);
+        if (cached != 0) return heap.NewRef(cached);
+        int bytes = BlockBytes(heap, DigitCount(v));
+        int o = heap.Allocate(heap.Types.Int, TypeKind.Int, bytes, isGc: false);
+        heap.T.SetScalar(o, v);
+        return o;
+    }
+
+    public static int New(PyHeap heap, BigInteger v)
+    {
+        if (v >= long.MinValue && v <= long.MaxValue) return New(heap, (long)v);
+        int bytes = BlockBytes(heap, DigitCount(v));
+        int o = heap.Allocate(heap.Types.Int, TypeKind.Int, bytes, isGc: false);
+        heap.T.SetPayload(o, v);
+        return o;
+    }
+
+    public static bool IsBig(PyHeap heap, int o) => heap.T.Payload(o) is BigInteger;
+
+    public static BigInteger Value(PyHeap heap, int o) =>
+        heap.T.Payload(o) is BigInteger b ? b : new BigInteger(heap.T.Scalar(o));
+
+    /// <summary>The value when it fits in 64 bits.</summary>
+    public static bool TryGetInt64(PyHeap heap, int o, out long v)
+    {
+        if (heap.T.Payload(o) is BigInteger)
+        {
+            v = 0;
+            return false;
+        }
+        v = heap.T.Scalar(o);
+        return true;
+    }
+
+    public static int ObjectSizeOf(PyHeap heap, int o) =>
+        SizeOf(heap, heap.T.Payload(o) is BigInteger b ? DigitCount(b) : DigitCount(heap.T.Scalar(o)));
+
+    /// <summary>Mersenne prime 2^61 − 1 (<c>_PyHASH_MODULUS</c>).</summary>
+    public const long HashModulus = (1L << 61) - 1;
+
+    /// <summary><c>long_hash</c>: the value modulo 2^61 − 1, sign kept; −1 becomes −2.</summary>
+    public static long Hash(BigInteger v)
+    {
+        BigInteger r = BigInteger.Remainder(BigInteger.Abs(v), HashModulus);
+        long h = (long)r;
+        if (v.Sign < 0) h = -h;
+        return h == -1 ? -2 : h;
+    }
+
+    public static long Hash(long v)
+    {
+        if (v >= -HashModulus && v <= HashModulus)
+        {
+            long h = v % HashModulus;
+            return h == -1 ? -2 : h;
+        }
+        return Hash(new BigInteger(v));
+    }
+}

@@ -1,0 +1,29 @@
+namespace PyHeapSim.Profiles;
+
+/// <summary>What the generational collector does and when (cpython-facts §5).</summary>
+public sealed record CollectorRules
+{
+    /// <summary>Default <c>gc.get_threshold()</c> for generation 0.</summary>
+    public int Threshold0 { get; init; } = 700;
+
+    /// <summary>Default threshold for generation 1 (gen-0 collections between gen-1 collections).</summary>
+    public int Threshold1 { get; init; } = 10;
+
+    /// <summary>Default threshold for generation 2.</summary>
+    public int Threshold2 { get; init; } = 10;
+
+    /// <summary>When an automatic collection runs.</summary>
+    public CollectionTriggerPoint Trigger { get; init; } = CollectionTriggerPoint.InsideAllocation;
+
+    /// <summary>Resurrection handling after finalizers ran.</summary>
+    public ResurrectionRule Resurrection { get; init; } = ResurrectionRule.WholeSetSurvives;
+
+    /// <summary>≤3.13: full collections untrack dicts whose keys and values are all untrackable.</summary>
+    public bool UntrackDictsInFullCollections { get; init; } = true;
+
+    /// <summary>Whether <c>gc.is_finalized</c> exists (3.9+).</summary>
+    public bool HasIsFinalized { get; init; }
+
+    /// <summary>The long-lived rule: skip a full collection while pending &lt; total / this divisor.</summary>
+    public int LongLivedDivisor { get; init; } = 4;
+}

@@ -1,0 +1,134 @@
+using System.Runtime.CompilerServices;
+using PyHeapSim.Memory;
+using PyHeapSim.Objects;
+using PyHeapSim.Objects.Stores;
+using PyHeapSim.Objects.Types;
+
+namespace PyHeapSim;
+
+/// <summary>
+/// Allocation and deallocation. Deallocation is iterative: a release stack holds the references still
+/// to drop (positive slots) and end-of-object markers (<c>~slot</c>), so a list nested 10^6 deep is
+/// freed without recursion — the simulator's trashcan — in CPython's depth-first release order.
+/// </summary>
+public sealed partial class PyHeap
+{
+    private int[] _releaseStack = new int[256];
+    private int _releaseTop;
+
+    /// <summary>
+    /// Allocates the memory block of a new object and takes a slot for it. For GC types this is
+    /// <c>_PyObject_GC_Alloc</c>: the allocation is counted and, where the profile says so, may run a
+    /// collection before the object exists. A block reused from <paramref name="freeList"/> is neither
+    /// counted nor traced.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal int Allocate(int type, TypeKind kind, int bytes, bool isGc, FreeLists.BlockStack? freeList = null)
+    {
+        if (T.LiveCount >= _maxObjects) CheckObjectLimit();
+        long address;
+        if (freeList is null || !freeList.TryPop(out address))
+        {
+            if (isGc && Gc.CountAllocation()) CollectFromAllocation();
+            address = Memory.Malloc(bytes);
+        }
+        int o = T.NewSlot(type, kind, isGc ? ObjectFlags.GcType : ObjectFlags.None);
+        T.SetAddress(o, address);
+        T.SetBlockBytes(o, bytes);
+        return o;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void CollectFromAllocation() => CollectAutomatic();
+
+    /// <summary><c>_Py_Dealloc</c>: releases <paramref name="o"/> (count already 0) and everything that dies with it.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal void Dealloc(int o)
+    {
+        int baseTop = _releaseTop;
+        BeginDealloc(o);
+        while (_releaseTop > baseTop)
+        {
+            int x = _releaseStack[--_releaseTop];
+            if (x < 0)
+            {
+                FinishDealloc(~x);
+                continue;
+            }
+            if (T.Has(x, ObjectFlags.Immortal)) continue;
+            long c = T.RefCount(x) - 1;
+            T.SetRefCount(x, c);
+            if (c == 0) BeginDealloc(x);
+        }
+    }
+
+    /// <summary>Queues a reference to be dropped by the running dealloc loop (which must be active).</summary>
+    internal void PushRelease(int o)
+    {
+        if (_releaseTop == _releaseStack.Length) Array.Resize(ref _releaseStack, _releaseStack.Length * 2);
+        _releaseStack[_releaseTop++] = o;
+    }
+
+    /// <summary>
+    /// First half of a deallocation: untrack, run the finalizer (which may resurrect), clear weak
+    /// references (callbacks run here, after <c>__del__</c>), then queue the end marker and the
+    /// object's references in reverse release order, so they are dropped in CPython's order.
+    /// </summary>
+    private void BeginDealloc(int o)
+    {
+        if (T.IsTracked(o)) Gc.Untrack(o);
+        TypeKind kind = T.Kind(o);
+        if (kind == TypeKind.Instance && !T.Has(o, ObjectFlags.Finalized) && T.TypeInfoOf(o).HasFinalizer)
+        {
+            if (!RunFinalizerFromDealloc(o)) return; // resurrected
+        }
+        if (T.Has(o, ObjectFlags.HasWeakRefs)) ClearWeakRefs(o, callCallbacks: true);
+        T.Set(o, ObjectFlags.Dying);
+        PushRelease(~o);
+        ObjectModel.QueueReleases(this, o);
+    }
+
+    /// <summary>
+    /// <c>PyObject_CallFinalizerFromDealloc</c>: resurrect to count 1, mark FINALIZED, call
+    /// <c>__del__</c>, drop the temporary reference. Returns false when the object was resurrected
+    /// (it is tracked again and stays alive).
+    /// </summary>
+    private bool RunFinalizerFromDealloc(int o)
+    {
+        T.Set(o, ObjectFlags.Finalized);
+        if (Callbacks is null) return true;
+        T.SetRefCount(o, 1);
+        // subtype_dealloc re-tracks the object around the finalizer, so it sits in generation 0 if it survives.
+        Gc.Track(o);
+        Callbacks.RunFinalizer(this, T.RefTo(o));
+        long c = T.RefCount(o) - 1;
+        T.SetRefCount(o, c);
+        if (c > 0) return false;
+        Gc.Untrack(o);
+        return true;
+    }
+
+    /// <summary>Second half: free separate buffers and the object's block, drop the type (heap types), free the slot.</summary>
+    private void FinishDealloc(int o)
+    {
+        int type = T.TypeOf(o);
+        TypeKind kind = T.Kind(o);
+        bool isGc = T.Has(o, ObjectFlags.GcType);
+        ObjectModel.FreeBuffers(this, o);
+        FreeLists.BlockStack? freeList = ObjectModel.FreeListFor(this, o);
+        long address = T.Address(o);
+        int bytes = T.BlockBytes(o);
+        if (freeList is null || !freeList.TryPush(address, bytes))
+        {
+            Memory.Free(address, bytes);
+            if (isGc) Gc.CountDeallocation();
+        }
+        if (kind == TypeKind.Str && T.Has(o, ObjectFlags.Interned)) ForgetInterned(o);
+        T.ReleaseSlot(o);
+        if (kind == TypeKind.Instance && T.TypeInfoOfType(type).IsHeapType)
+        {
+            // subtype_dealloc: Py_DECREF(type) after tp_free.
+            PushRelease(type);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+global using FluentAssertions;
+global using NUnit.Framework;
+global using PyHeapSim.Profiles;
+global using PyHeapSim.Tests.Support;
