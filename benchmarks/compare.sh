@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Side-by-side runner: PyHeapSim simulator workloads against their CPython twins.
 #
-# usage: benchmarks/compare.sh [-r ROUNDS] [-q|--quick] [-o OUTDIR] [-a] [-t SECONDS] [WORKLOAD-GLOB ...]
+# usage: benchmarks/compare.sh [-b] [-r ROUNDS] [-q|--quick] [-o OUTDIR] [-a] [-t SECONDS] [WORKLOAD-GLOB ...]
 #
+#   -b          build the simulator side first (dotnet build -c Release; see SIM_DLL)
 #   -r ROUNDS   fresh-process runs per side and workload (default 5; 1 with --quick)
 #   -q|--quick  pass --quick to both sides (fewer samples; the CPython set takes < 60 s per interpreter)
 #   -o OUTDIR   where raw results go (default: a new /tmp/pyheapsim-compare.XXXXXX):
@@ -22,9 +23,12 @@
 # Environment:
 #   SIM_CMD   simulator command template; {workload} is replaced by the id, {quick} by --quick
 #             or nothing (if the template has no {quick}, --quick is appended when -q is given).
-#             Default: dotnet "$SIM_DLL" --sidebyside {workload} {quick}
+#             Default: dotnet "$SIM_DLL" --sidebyside {workload} {quick} --python "$SIM_PYTHON"
 #             SIM_CMD=none skips the simulator (its columns show n/a).
-#   SIM_DLL   default benchmarks/PyHeapSim.Benchmarks/bin/Release/net10.0/PyHeapSim.Benchmarks.dll
+#   SIM_DLL   the built benchmarks program; default: the first that exists of
+#             benchmarks/PyHeapSim.Benchmarks/bin/Release/net10.0/PyHeapSim.Benchmarks.dll and
+#             artifacts/bin/PyHeapSim.Benchmarks/release/PyHeapSim.Benchmarks.dll (--artifacts-path artifacts)
+#   SIM_PYTHON  the version profile the simulator runs (default 3.13)
 #   PYTHONS   space-separated interpreter paths (default: newest installed pyenv 3.11.*, 3.12.*, 3.13.*)
 #   TABLE_PY  interpreter for table.py and the workload list (default: the first of PYTHONS)
 
@@ -35,6 +39,7 @@ twin="$here/cpython/twin.py"
 table="$here/cpython/table.py"
 
 rounds=""
+build=0
 quick=0
 outdir=""
 append=0
@@ -47,7 +52,8 @@ while (($#)); do
         -o) outdir="$2"; shift 2 ;;
         -a) append=1; shift ;;
         -t) tmo="$2"; shift 2 ;;
-        -h|--help) sed -n '2,34p' "${BASH_SOURCE[0]}"; exit 0 ;;
+        -b) build=1; shift ;;
+        -h|--help) sed -n '2,38p' "${BASH_SOURCE[0]}"; exit 0 ;;
         -*) echo "unknown option $1" >&2; exit 2 ;;
         *) globs+=("$1"); shift ;;
     esac
@@ -75,13 +81,23 @@ done
 tpy="${TABLE_PY:-${pythons[0]}}"
 
 # --- simulator ----------------------------------------------------------------------------
-sim_dll="${SIM_DLL:-$here/PyHeapSim.Benchmarks/bin/Release/net10.0/PyHeapSim.Benchmarks.dll}"
+if ((build)); then
+    dotnet build "$here/PyHeapSim.Benchmarks" -c Release -v q --nologo >&2 || { echo "build failed" >&2; exit 1; }
+fi
+sim_dll="${SIM_DLL:-}"
+if [[ -z "$sim_dll" ]]; then
+    for cand in "$here/PyHeapSim.Benchmarks/bin/Release/net10.0/PyHeapSim.Benchmarks.dll" \
+                "$here/../artifacts/bin/PyHeapSim.Benchmarks/release/PyHeapSim.Benchmarks.dll"; do
+        [[ -f "$cand" ]] && { sim_dll="$cand"; break; }
+    done
+fi
+sim_python="${SIM_PYTHON:-3.13}"
 sim_tmpl="${SIM_CMD:-}"
 if [[ -z "$sim_tmpl" ]]; then
-    if [[ -f "$sim_dll" ]] && command -v dotnet >/dev/null; then
-        sim_tmpl="dotnet '$sim_dll' --sidebyside {workload} {quick}"
+    if [[ -n "$sim_dll" && -f "$sim_dll" ]] && command -v dotnet >/dev/null; then
+        sim_tmpl="dotnet '$sim_dll' --sidebyside {workload} {quick} --python $sim_python"
     else
-        echo "simulator not built ($sim_dll missing or no dotnet): sim columns will be n/a" >&2
+        echo "simulator not built (run with -b, or set SIM_DLL): sim columns will be n/a" >&2
         sim_tmpl="none"
     fi
 fi

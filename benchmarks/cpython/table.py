@@ -1,12 +1,13 @@
 """Markdown table of side-by-side results (used by ../compare.sh).
 
-    python table.py DIR
+    python table.py DIR [--stat median|min]
 
 DIR holds JSON-lines files written by compare.sh: `sim.jsonl` (simulator side) and one
 `<python version>.jsonl` per interpreter (e.g. `3.11.7.jsonl`).  Every line is one fresh-process
 run: {"workload", "python", "unit", "median", "samples", "extra"}.  Per workload and column the
 table shows the MEDIAN OF THE RUN MEDIANS; a trailing `*` marks a cell whose run-to-run spread
-(max - min) / median exceeds 30 % (perf-anchors.md: rerun those).  Missing or failed runs print
+(max - min) / median exceeds 30 % (perf-anchors.md: rerun those).  `--stat min` shows the
+fastest run instead (the per-run medians' minimum), for the "ratio of the fastest runs".  Missing or failed runs print
 `n/a`.  Ratios are sim / CPython (< 1 means the simulator is faster or smaller).
 """
 
@@ -49,10 +50,15 @@ def fmt(x):
 
 
 def main(argv):
+    stat = "median"
+    if len(argv) == 4 and argv[2] == "--stat" and argv[3] in ("median", "min"):
+        stat = argv[3]
+        argv = argv[:2]
     if len(argv) != 2 or not os.path.isdir(argv[1]):
         print(__doc__, file=sys.stderr)
         return 2
     d = argv[1]
+    agg = statistics.median if stat == "median" else min
     order, units = [], {}
     cells = {}  # (workload, column) -> [run medians]
     colls = {}  # (workload, column) -> set of collection-count tuples
@@ -82,14 +88,15 @@ def main(argv):
 
     def med(w, col):
         v = cells.get((w, col))
-        return statistics.median(v) if v else None
+        return agg(v) if v else None
 
     def cell(w, col):
         v = cells.get((w, col))
         if not v:
             return "n/a"
-        m = statistics.median(v)
-        noisy = len(v) >= 3 and m and (max(v) - min(v)) / abs(m) > NOISY
+        m = agg(v)
+        md = statistics.median(v)
+        noisy = len(v) >= 3 and md and (max(v) - min(v)) / abs(md) > NOISY
         return fmt(m) + ("*" if noisy else "")
 
     def ratio(w, ref):
@@ -106,7 +113,7 @@ def main(argv):
         print("| " + " | ".join(row) + " |")
     runs = {c: max([len(cells.get((w, c), [])) for w in order] or [0]) for c in cols}
     print()
-    print("Median of per-run medians; runs per cell: "
+    print(("Median" if stat == "median" else "Fastest (minimum)") + " of per-run medians; runs per cell: "
           + ", ".join(f"{c} {runs[c]}" for c in cols)
           + ". `*` = run-to-run spread > 30 %, rerun that row. Units: ns/op for the hot path "
           "(per statement) and young_collect_* (per gc.collect(0)); ns/object for growth, "

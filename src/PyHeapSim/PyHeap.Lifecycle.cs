@@ -89,18 +89,23 @@ public sealed partial class PyHeap
     }
 
     /// <summary>
-    /// <c>PyObject_CallFinalizerFromDealloc</c>: resurrect to count 1, mark FINALIZED, call
-    /// <c>__del__</c>, drop the temporary reference. Returns false when the object was resurrected
-    /// (it is tracked again and stays alive).
+    /// <c>PyObject_CallFinalizerFromDealloc</c>: resurrect to count 1, call <c>__del__</c>, mark
+    /// FINALIZED (after the call, as <c>PyObject_CallFinalizer</c> does: <c>gc.is_finalized(self)</c> is
+    /// False inside a refcount-path <c>__del__</c>), drop the temporary reference. Returns false when
+    /// the object was resurrected (it is tracked again and stays alive).
     /// </summary>
     private bool RunFinalizerFromDealloc(int o)
     {
-        T.Set(o, ObjectFlags.Finalized);
-        if (Callbacks is null) return true;
+        if (Callbacks is null)
+        {
+            T.Set(o, ObjectFlags.Finalized);
+            return true;
+        }
         T.SetRefCount(o, 1);
         // subtype_dealloc re-tracks the object around the finalizer, so it sits in generation 0 if it survives.
         Gc.Track(o);
         Callbacks.RunFinalizer(this, T.RefTo(o));
+        T.Set(o, ObjectFlags.Finalized);
         long c = T.RefCount(o) - 1;
         T.SetRefCount(o, c);
         if (c > 0) return false;

@@ -57,7 +57,9 @@ public sealed partial class PyHeap
     }
 
     /// <summary>A plain <c>object()</c> (16 bytes, not a GC object).</summary>
-    public PyRef NewObject() => Owned(Allocate(Types.Object, TypeKind.Object, Profile.Layout.ObjectHeaderSize, isGc: false));
+    public PyRef NewObject() => Owned(NewPlainObject());
+
+    internal int NewPlainObject() => Allocate(Types.Object, TypeKind.Object, Profile.Layout.ObjectHeaderSize, isGc: false);
 
     /// <summary>
     /// A class (<c>class Name(Base): __slots__ = …</c>). <paramref name="baseClass"/> Null means <c>object</c>;

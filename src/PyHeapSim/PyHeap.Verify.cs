@@ -103,6 +103,7 @@ public sealed partial class PyHeap
 
         VerifyGenerationLists(problems);
 
+        VerifyMemory(problems);
         bytes += FreeListBytes();
         if (bytes != Memory.RequestedBytes)
         {

@@ -29,6 +29,16 @@ public sealed partial class PyHeap
     }
 
     /// <summary>
+    /// Drops <paramref name="referent"/>'s weak-reference list after the caller cleared each entry
+    /// itself (the collector's <c>handle_weakrefs</c>). Allocation-free.
+    /// </summary>
+    internal void ForgetWeakRefs(int referent)
+    {
+        _weakRefs.Remove(referent);
+        T.Clear(referent, ObjectFlags.HasWeakRefs);
+    }
+
+    /// <summary>
     /// <c>PyObject_ClearWeakRefs</c>: every weak reference to <paramref name="referent"/> stops pointing
     /// at it; then, if <paramref name="callCallbacks"/>, the callbacks run, newest reference first.
     /// </summary>

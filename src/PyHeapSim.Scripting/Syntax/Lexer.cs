@@ -17,7 +17,7 @@ namespace PyHeapSim.Scripting.Syntax;
 /// </remarks>
 public sealed class Lexer
 {
-    // tokenizer.c: MAXINDENT (nested blocks), MAXLEVEL (nested brackets), TABSIZE.
+    // tokenizer.c: MAXINDENT (the indentation stack, level 0 included), MAXLEVEL (nested brackets), TABSIZE.
     private const int MaxIndentLevels = 100;
     private const int MaxBracketDepth = 200;
     private const int TabSize = 8;
@@ -221,9 +221,9 @@ public sealed class Lexer
         }
         else if (col > top)
         {
-            if (_indents.Count > MaxIndentLevels)
+            if (_indents.Count >= MaxIndentLevels)
             {
-                SyntaxErrors.Indentation("too many levels of indentation", LineSpan(indentColumns + 1));
+                SyntaxErrors.Indentation("too many levels of indentation", LineSpan(1));
             }
 
             if (altCol <= _altIndents[^1])

@@ -364,7 +364,7 @@ public sealed partial class Parser
                     SyntaxErrors.Throw(message, argument.Span);
                 }
 
-                if (Kind == TokenKind.For)
+                if (StartsComprehension())
                 {
                     ImmutableArray<ComprehensionClause> generators = ParseComprehensionClauses();
                     if (arguments.Count > 0 || keywords.Count > 0 || Kind != TokenKind.RightParen)
@@ -499,7 +499,7 @@ public sealed partial class Parser
         }
 
         Expression first = ParseStarOrExpression();
-        if (Kind == TokenKind.For)
+        if (StartsComprehension())
         {
             ImmutableArray<ComprehensionClause> generators = ParseComprehensionClauses();
             Token closeGenerator = Expect(TokenKind.RightParen);
@@ -534,7 +534,7 @@ public sealed partial class Parser
         if (Kind != TokenKind.RightBracket)
         {
             Expression first = ParseStarOrExpression();
-            if (Kind == TokenKind.For)
+            if (StartsComprehension())
             {
                 ImmutableArray<ComprehensionClause> generators = ParseComprehensionClauses();
                 Token closeComprehension = Expect(TokenKind.RightBracket);
@@ -567,7 +567,7 @@ public sealed partial class Parser
         if (Accept(TokenKind.Colon))
         {
             Expression firstValue = ParseExpression();
-            if (Kind == TokenKind.For)
+            if (StartsComprehension())
             {
                 ImmutableArray<ComprehensionClause> generators = ParseComprehensionClauses();
                 Token closeComprehension = Expect(TokenKind.RightBrace);
@@ -595,7 +595,7 @@ public sealed partial class Parser
             return new DictExpression(keys.ToImmutable(), values.ToImmutable(), open.Span.Through(closeDict.Span));
         }
 
-        if (Kind == TokenKind.For)
+        if (StartsComprehension())
         {
             ImmutableArray<ComprehensionClause> generators = ParseComprehensionClauses();
             Token closeComprehension = Expect(TokenKind.RightBrace);
@@ -613,6 +613,10 @@ public sealed partial class Parser
         return new SetExpression(elements.ToImmutable(), open.Span.Through(close.Span));
     }
 
+    /// <summary>True at <c>for</c>, or at <c>async for</c> (refused in <see cref="ParseComprehensionClauses"/>).</summary>
+    private bool StartsComprehension() =>
+        Kind == TokenKind.For || (Kind == TokenKind.Async && PeekKind() == TokenKind.For);
+
     private void RefuseDictUnpacking()
     {
         if (Kind == TokenKind.DoubleStar)
@@ -629,7 +633,7 @@ public sealed partial class Parser
     private ImmutableArray<ComprehensionClause> ParseComprehensionClauses()
     {
         var clauses = ImmutableArray.CreateBuilder<ComprehensionClause>();
-        while (Kind is TokenKind.For or TokenKind.Async)
+        while (StartsComprehension())
         {
             if (Kind == TokenKind.Async)
             {

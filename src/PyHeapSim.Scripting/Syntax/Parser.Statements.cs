@@ -45,6 +45,9 @@ public sealed partial class Parser
             case TokenKind.Name when Current.Text == "match" && LogicalLineEndsWithColon():
                 SyntaxErrors.NotSupported("'match' statement", Current.Span);
                 break;
+            case TokenKind.Name when Current.Text == "type" && PeekKind() == TokenKind.Name:
+                SyntaxErrors.NotSupported("'type' statement", Current.Span);
+                break;
         }
 
         ParseSimpleStatements(into);
@@ -403,22 +406,32 @@ public sealed partial class Parser
         return body;
     }
 
+    /// <summary>
+    /// <c>if</c> with its <c>elif</c> chain, read in a loop (a long chain does not recurse) and
+    /// nested from the last clause outwards; each nested IfStatement spans to the end of the chain.
+    /// </summary>
     private Statement ParseIf()
     {
-        Token keyword = Advance(); // 'if' or 'elif'
-        Expression test = ParseExpression();
-        ImmutableArray<Statement> body = ParseBlock($"'{keyword.Text}' statement on line {keyword.Span.Line}");
-        ImmutableArray<Statement> orElse = [];
-        if (Kind == TokenKind.Elif)
+        var clauses = new List<(Token Keyword, Expression Test, ImmutableArray<Statement> Body)>();
+        do
         {
-            orElse = [ParseIf()];
+            Token keyword = Advance(); // 'if' or 'elif'
+            Expression test = ParseExpression();
+            ImmutableArray<Statement> body = ParseBlock($"'{keyword.Text}' statement on line {keyword.Span.Line}");
+            clauses.Add((keyword, test, body));
         }
-        else if (Kind == TokenKind.Else)
+        while (Kind == TokenKind.Elif);
+
+        ImmutableArray<Statement> orElse = Kind == TokenKind.Else ? ParseElseBlock() : [];
+        SourceSpan end = _lastEnd;
+        for (int i = clauses.Count - 1; i > 0; i--)
         {
-            orElse = ParseElseBlock();
+            var (keyword, test, body) = clauses[i];
+            orElse = [new IfStatement(test, body, orElse, keyword.Span.Through(end))];
         }
 
-        return new IfStatement(test, body, orElse, SpanFrom(keyword.Span));
+        var (ifKeyword, ifTest, ifBody) = clauses[0];
+        return new IfStatement(ifTest, ifBody, orElse, ifKeyword.Span.Through(end));
     }
 
     private ImmutableArray<Statement> ParseElseBlock()
@@ -514,6 +527,7 @@ public sealed partial class Parser
     {
         Token keyword = Advance();
         Token name = ExpectName();
+        RefuseTypeParameters();
         Expect(TokenKind.LeftParen);
         ImmutableArray<Parameter> parameters = ParseParameters(TokenKind.RightParen);
         Expect(TokenKind.RightParen);
@@ -576,7 +590,7 @@ public sealed partial class Parser
                 }
             }
 
-            parameters.Add(new Parameter(name.Text, defaultValue, SpanFrom(name.Span)));
+            parameters.Add(new Parameter(name.Text, defaultValue, name.Span));
             if (!Accept(TokenKind.Comma))
             {
                 break;
@@ -586,10 +600,20 @@ public sealed partial class Parser
         return parameters.ToImmutable();
     }
 
+    /// <summary><c>def f[T]</c> and <c>class C[T]</c> (PEP 695, Python 3.12+).</summary>
+    private void RefuseTypeParameters()
+    {
+        if (Kind == TokenKind.LeftBracket)
+        {
+            SyntaxErrors.NotSupported("type parameter list", Current.Span);
+        }
+    }
+
     private Statement ParseClassDef()
     {
         Token keyword = Advance();
         Token name = ExpectName();
+        RefuseTypeParameters();
         var bases = ImmutableArray.CreateBuilder<Expression>();
         if (Accept(TokenKind.LeftParen))
         {

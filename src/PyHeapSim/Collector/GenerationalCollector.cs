@@ -4,20 +4,32 @@ using PyHeapSim.Profiles;
 namespace PyHeapSim.Collector;
 
 /// <summary>
-/// Generation bookkeeping for the cycle collector: the three generation lists and the permanent
-/// generation (intrusive lists in the object table), their counts and thresholds, tracking, and the
-/// allocation count that triggers automatic collections (<c>_PyObject_GC_Alloc</c>,
-/// <c>PyObject_GC_Del</c>). The collection itself is <see cref="CycleCollection"/>.
+/// Generation bookkeeping for the cycle collector (the "what"): the three generation lists and the
+/// permanent generation (intrusive lists in the object table), their counts and thresholds, and
+/// tracking. When to collect is <see cref="Trigger"/>; how is <see cref="CycleCollection"/>.
 /// </summary>
+/// <remarks>
+/// List heads (slots of the object table, <see cref="ObjectTable.ListHeadCount"/> reserved):
+/// <code>
+///   1  2  3   generations 0, 1, 2            (gcstate->generations[i].head)
+///   4         permanent generation           (gc.freeze)
+///   5         unreachable                    (collect: the tentatively unreachable set)
+///   6         finalizers                     (legacy tp_del finalizers; always empty here)
+///   7         final unreachable              (3.9+ handle_resurrected_objects)
+///   8         seen                           (finalize_garbage)
+///   9         weakref callbacks to call      (handle_weakrefs: wrcb_to_call)
+/// </code>
+/// Outside a collection the scratch lists (5–9) are empty.
+/// </remarks>
 internal sealed partial class GenerationalCollector
 {
     public const int Generations = 3;
     public const int PermanentHead = 4;
-    // Slots 1..3 are generations 0..2; 4 is the permanent generation; 5.. are scratch lists.
     public const int UnreachableHead = 5;
     public const int FinalizersHead = 6;
-    public const int ScratchHead = 7;
-    public const int Scratch2Head = 8;
+    public const int FinalUnreachableHead = 7;
+    public const int SeenHead = 8;
+    public const int WeakRefCallbacksHead = 9;
 
     private readonly ObjectTable _t;
     private readonly int[] _count = new int[Generations];
@@ -30,24 +42,18 @@ internal sealed partial class GenerationalCollector
         _threshold[0] = rules.Threshold0;
         _threshold[1] = rules.Threshold1;
         _threshold[2] = rules.Threshold2;
-        LongLivedDivisor = rules.LongLivedDivisor;
+        Trigger = new CollectionTrigger(rules);
     }
 
     public CollectorRules Rules { get; }
 
     public static int Head(int generation) => 1 + generation;
 
-    public bool Enabled { get; set; } = true;
+    /// <summary>When automatic collections run and which generation they take.</summary>
+    public CollectionTrigger Trigger { get; }
+
+    /// <summary><c>gcstate->collecting</c>: a collection is running (no other may start).</summary>
     public bool Collecting { get; set; }
-
-    /// <summary>Set by an allocation past the threshold when collections run at the eval breaker (3.12+).</summary>
-    public bool Scheduled { get; set; }
-
-    /// <summary>Divisor of the long-lived rule; settable for experiments (default from the profile).</summary>
-    public int LongLivedDivisor { get; set; }
-
-    public long LongLivedTotal { get; set; }
-    public long LongLivedPending { get; set; }
 
     public int Count(int generation) => _count[generation];
     public void SetCount(int generation, int value) => _count[generation] = value;
@@ -69,19 +75,13 @@ internal sealed partial class GenerationalCollector
     }
 
     /// <summary>
-    /// Counts one GC allocation (<c>_PyObject_GC_Alloc</c> / <c>_PyObject_GC_Link</c>) and reports whether a
-    /// collection is due now: true only when the profile collects inside the allocation; the 3.12+
-    /// model sets <see cref="Scheduled"/> instead.
+    /// Counts one GC allocation (<c>_PyObject_GC_Alloc</c> ≤3.10, <c>_PyObject_GC_Link</c> 3.11+) and
+    /// reports whether a collection must run before the allocation returns (see <see cref="Trigger"/>).
     /// </summary>
     public bool CountAllocation()
     {
         int c = ++_count[0];
-        if (c > _threshold[0] && Enabled && _threshold[0] != 0 && !Collecting)
-        {
-            if (Rules.Trigger == CollectionTriggerPoint.InsideAllocation) return true;
-            Scheduled = true;
-        }
-        return false;
+        return c > _threshold[0] && Trigger.OnAllocation(c, _threshold[0], Collecting);
     }
 
     /// <summary>Counts one GC deallocation (<c>PyObject_GC_Del</c>), clamped at 0 (gh-122862).</summary>
@@ -90,25 +90,7 @@ internal sealed partial class GenerationalCollector
         if (_count[0] > 0) _count[0]--;
     }
 
-    /// <summary>
-    /// The generation an automatic collection should collect (<c>collect_generations</c> /
-    /// <c>gc_select_generation</c>): the oldest whose count passed its threshold, skipping generation 2
-    /// while the long-lived pending objects are fewer than a quarter of the long-lived total; -1 for none.
-    /// </summary>
-    public int SelectGeneration()
-    {
-        for (int i = Generations - 1; i >= 0; i--)
-        {
-            if (_count[i] > _threshold[i])
-            {
-                if (i == Generations - 1 && LongLivedPending < LongLivedTotal / LongLivedDivisor) continue;
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /// <summary>Objects currently in generation <paramref name="generation"/> (O(length)).</summary>
+    /// <summary>Objects currently in generation <paramref name="generation"/> (O(length), like <c>gc_list_size</c>).</summary>
     public int Size(int generation) => _t.ListSize(Head(generation));
 
     public int PermanentSize => _t.ListSize(PermanentHead);
@@ -123,10 +105,10 @@ internal sealed partial class GenerationalCollector
         }
     }
 
-    /// <summary><c>gc.unfreeze()</c>: the permanent generation into the oldest generation.</summary>
+    /// <summary><c>gc.unfreeze()</c>: the permanent generation onto the end of the oldest generation.</summary>
     public void Unfreeze() => _t.ListMerge(PermanentHead, Head(Generations - 1));
 
-    /// <summary>Which generation list <paramref name="o"/> is on (0–2, 3 = permanent), or -1 if untracked. O(list).</summary>
+    /// <summary>Which list <paramref name="o"/> is on (0–2 generations, 3 permanent), or -1 if untracked. O(list).</summary>
     public int GenerationOf(int o)
     {
         if (_t.GcNext(o) == 0) return -1;

@@ -1,11 +1,13 @@
+using System.Collections.Immutable;
 using PyHeapSim.Profiles;
 
 namespace PyHeapSim.Memory;
 
 /// <summary>
 /// CPython's per-type free lists (cpython-facts §4.6): memory blocks of dead objects kept for reuse.
-/// Taking from or giving to a free list changes neither the GC allocation count, nor tracemalloc, nor
-/// <c>sys.getallocatedblocks()</c> — the block stays allocated. A full collection empties them.
+/// A parked block stays allocated: taking from or giving to a free list changes neither the GC
+/// allocation count, nor tracemalloc, nor <c>sys.getallocatedblocks()</c>. A full collection empties
+/// them (<c>_PyGC_ClearAllFreeLists</c>). Capacities per version: <see cref="FreeListRules"/>.
 /// </summary>
 internal sealed class FreeLists
 {
@@ -34,19 +36,23 @@ internal sealed class FreeLists
     public BlockStack Floats => _floats;
 
     /// <summary>The free list for tuples of <paramref name="length"/>, or null when that length has none.</summary>
-    public BlockStack? Tuples(int length) => length >= 1 && length < _tuples.Length ? _tuples[length] : null;
+    public BlockStack? Tuples(int length) => (uint)(length - 1) < (uint)(_tuples.Length - 1) ? _tuples[length] : null;
 
-    /// <summary>Frees every parked block (<c>_PyGC_ClearAllFreeLists</c>, run by full collections).</summary>
+    /// <summary>
+    /// Frees every parked block (<c>_PyGC_ClearAllFreeLists</c>; 3.8 <c>clear_freelists</c>), run by full
+    /// collections. CPython's order, which decides the order blocks land on pymalloc's free lists:
+    /// tuples by ascending length, floats, lists, dicts, dict keys; each list most recent first.
+    /// </summary>
     public void ClearAll(MemoryManager memory)
     {
+        for (int i = 1; i < _tuples.Length; i++) _tuples[i].Drain(memory);
+        _floats.Drain(memory);
         _lists.Drain(memory);
         _dicts.Drain(memory);
         _dictKeys.Drain(memory);
-        _floats.Drain(memory);
-        for (int i = 1; i < _tuples.Length; i++) _tuples[i].Drain(memory);
     }
 
-    /// <summary>Requested bytes of every parked block.</summary>
+    /// <summary>Requested bytes of every parked block. O(tuple lengths).</summary>
     public long ParkedBytes
     {
         get
@@ -68,7 +74,26 @@ internal sealed class FreeLists
         }
     }
 
-    /// <summary>A bounded LIFO of (address, bytes) blocks.</summary>
+    /// <summary>
+    /// The free-list lines of <c>sys._debugmallocstats()</c> in CPython's order (dict, [dict keys,] float,
+    /// list, tuples by length), with the struct sizes CPython prints (no GC header).
+    /// </summary>
+    public ImmutableArray<FreeListStats> Census(ObjectLayout layout)
+    {
+        var rows = ImmutableArray.CreateBuilder<FreeListStats>();
+        rows.Add(new FreeListStats("free PyDictObject", _dicts.Count, layout.DictBasicSize));
+        if (_rules.DictKeysInStats) rows.Add(new FreeListStats("free PyDictKeysObject", _dictKeys.Count, layout.DictKeysHeaderSize));
+        rows.Add(new FreeListStats("free PyFloatObject", _floats.Count, layout.FloatSize));
+        rows.Add(new FreeListStats("free PyListObject", _lists.Count, layout.ListBasicSize));
+        for (int n = 1; n <= _rules.TupleStatsLengths; n++)
+        {
+            int count = Tuples(n)?.Count ?? 0;
+            rows.Add(new FreeListStats($"free {n}-sized PyTupleObject", count, layout.TupleBasicSize + 8 * n));
+        }
+        return rows.ToImmutable();
+    }
+
+    /// <summary>A bounded LIFO of parked (address, requested bytes) blocks.</summary>
     internal sealed class BlockStack
     {
         private readonly long[] _addresses;
@@ -80,46 +105,50 @@ internal sealed class FreeLists
             _bytes = new int[capacity];
         }
 
+        /// <summary>Blocks parked now.</summary>
         public int Count { get; private set; }
+
+        /// <summary>Most blocks this list keeps.</summary>
         public int Capacity => _addresses.Length;
 
-        public long Bytes
-        {
-            get
-            {
-                long n = 0;
-                for (int i = 0; i < Count; i++) n += _bytes[i];
-                return n;
-            }
-        }
+        /// <summary>Requested bytes of the parked blocks. O(1).</summary>
+        public long Bytes { get; private set; }
 
+        /// <summary>Parks a block; false (nothing changes) when the list is full.</summary>
         public bool TryPush(long address, int bytes)
         {
-            if (Count == _addresses.Length) return false;
-            _addresses[Count] = address;
-            _bytes[Count] = bytes;
-            Count++;
+            int n = Count;
+            if ((uint)n >= (uint)_addresses.Length) return false;
+            _addresses[n] = address;
+            _bytes[n] = bytes;
+            Bytes += bytes;
+            Count = n + 1;
             return true;
         }
 
+        /// <summary>Takes the most recently parked block; false when the list is empty.</summary>
         public bool TryPop(out long address)
         {
-            if (Count == 0)
+            int n = Count - 1;
+            if (n < 0)
             {
                 address = 0;
                 return false;
             }
-            Count--;
-            address = _addresses[Count];
+            address = _addresses[n];
+            Bytes -= _bytes[n];
+            Count = n;
             return true;
         }
 
+        /// <summary>Frees every parked block, most recent first.</summary>
         public void Drain(MemoryManager memory)
         {
             while (Count > 0)
             {
-                Count--;
-                memory.Free(_addresses[Count], _bytes[Count]);
+                int n = --Count;
+                Bytes -= _bytes[n];
+                memory.Free(_addresses[n], _bytes[n]);
             }
         }
     }

@@ -1,108 +1,207 @@
+using System.Runtime.CompilerServices;
+using PyHeapSim.Memory.Pymalloc;
 using PyHeapSim.Profiles;
 
 namespace PyHeapSim.Memory;
 
 /// <summary>
-/// Where simulated bytes come from: every object block, list item array, dict keys table and buffer is
-/// requested here with its exact CPython request size, so the accounting views (tracemalloc-style
-/// traced bytes, <c>sys.getallocatedblocks()</c>) follow CPython's. Requests of at most
-/// <see cref="AllocatorGeometry.SmallRequestThreshold"/> bytes go to <see cref="PymallocAllocator"/>;
-/// larger ones to <see cref="RawAllocator"/>.
+/// Where simulated bytes come from (CPython's <c>PyObject_Malloc</c> family with tracemalloc's hooks):
+/// every object block, list item array, dict keys table and buffer is requested here with its exact
+/// CPython request size. Requests of 1 … 512 bytes go to <see cref="PymallocAllocator"/>, 0-byte and
+/// bigger ones to <see cref="RawAllocator"/>; a block is freed by whichever allocator owns its address.
 /// </summary>
+/// <remarks>
+/// <para>Three views are kept, all in simulated bytes:</para>
+/// <list type="bullet">
+/// <item><see cref="RequestedBytes"/>: every live request, traced or not (what <c>PyHeap.Verify</c> balances).</item>
+/// <item>tracemalloc: <see cref="TracedCurrent"/>/<see cref="TracedPeak"/>, the requested sizes of the live
+/// blocks allocated or reallocated since <see cref="StartTracing"/> (cpython-facts §6.2).</item>
+/// <item><see cref="AllocatedBlocks"/>: <c>sys.getallocatedblocks()</c>.</item>
+/// </list>
+/// <para>The object-domain calls (<see cref="Malloc"/>, <see cref="Calloc"/>, <see cref="Realloc"/>,
+/// <see cref="Free"/>) are O(1) and allocation-free for pymalloc-sized blocks.</para>
+/// </remarks>
 internal sealed class MemoryManager
 {
     private readonly int _smallThreshold;
-    private Dictionary<long, long>? _traced;
+    private readonly TraceTable _traces;
+    private bool _tracing;
 
     public MemoryManager(AllocatorGeometry geometry)
     {
         Geometry = geometry;
         _smallThreshold = geometry.SmallRequestThreshold;
         Pymalloc = new PymallocAllocator(geometry);
-        Raw = new RawAllocator();
+        Raw = new RawAllocator(geometry);
+        _traces = new TraceTable(System.Numerics.BitOperations.Log2((uint)geometry.ArenaSize));
     }
 
     public AllocatorGeometry Geometry { get; }
     public PymallocAllocator Pymalloc { get; }
     public RawAllocator Raw { get; }
 
-    /// <summary>Blocks handed out and not yet freed, pymalloc and raw (<c>sys.getallocatedblocks()</c>).</summary>
-    public long AllocatedBlocks => Pymalloc.BlocksInUse + Raw.BlocksInUse;
+    /// <summary><c>sys.getallocatedblocks()</c>: pymalloc blocks in use + live system blocks requested
+    /// through pymalloc (0-byte and &gt; 512-byte requests). Raw-domain buffers are not counted.</summary>
+    public long AllocatedBlocks => Pymalloc.BlocksInUse + Raw.CountedBlocks;
 
-    /// <summary>Requested bytes of every live block (simulated bytes, before rounding).</summary>
+    /// <summary>Requested bytes of every live block, all domains, traced or not.</summary>
     public long RequestedBytes { get; private set; }
 
-    public bool IsTracing => _traced is not null;
+    public bool IsTracing => _tracing;
     public long TracedCurrent { get; private set; }
     public long TracedPeak { get; private set; }
 
-    /// <summary>Allocates <paramref name="bytes"/> (≥ 0; 0 goes to the system allocator, as in
-    /// <c>_PyObject_Malloc</c>) and returns the block's simulated address.</summary>
+    /// <summary>
+    /// <c>PyObject_Malloc(bytes)</c> (also <c>PyMem_Malloc</c>): 1 … 512 bytes from pymalloc, 0 or more
+    /// from the system allocator (still counted as an allocated block, as <c>_PyObject_Malloc</c> does).
+    /// Returns the block's simulated address.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long Malloc(long bytes)
     {
-        long address = bytes <= _smallThreshold && bytes > 0 ? Pymalloc.Allocate((int)bytes) : Raw.Allocate(bytes);
+        long address;
+        bool small = (ulong)(bytes - 1) < (ulong)_smallThreshold;
+        if (small) address = Pymalloc.Allocate((int)bytes);
+        else address = Raw.Allocate(bytes, counted: true, lazy: false);
         RequestedBytes += bytes;
-        if (_traced is not null) Trace(address, bytes);
+        if (_tracing) Trace(address, bytes, small);
         return address;
     }
 
-    /// <summary>Frees a block returned by <see cref="Malloc"/> with the same size.</summary>
+    /// <summary>
+    /// <c>PyObject_Calloc</c>: as <see cref="Malloc"/>, zero-filled. A big block is a fresh zero mapping
+    /// whose pages become resident only when <see cref="Touch"/>ed (e.g. <c>bytes(10**8)</c>).
+    /// </summary>
+    public long Calloc(long bytes)
+    {
+        bool small = (ulong)(bytes - 1) < (ulong)_smallThreshold;
+        long address = small ? Pymalloc.Allocate((int)bytes) : Raw.Allocate(bytes, counted: true, lazy: true);
+        RequestedBytes += bytes;
+        if (_tracing) Trace(address, bytes, small);
+        return address;
+    }
+
+    /// <summary>
+    /// <c>PyMem_RawMalloc</c>/<c>PyMem_RawCalloc</c>, or a buffer an extension tracks with
+    /// <c>PyTraceMalloc_Track</c> (NumPy's data): always the system allocator, traced, not counted by
+    /// <c>sys.getallocatedblocks()</c>. The content counts as unwritten until <see cref="Touch"/>ed
+    /// (both <c>np.empty</c> and <c>np.zeros</c> leave a big buffer's pages untouched).
+    /// </summary>
+    public long RawMalloc(long bytes)
+    {
+        long address = Raw.Allocate(bytes, counted: false, lazy: true);
+        RequestedBytes += bytes;
+        if (_tracing) Trace(address, bytes, pymalloc: false);
+        return address;
+    }
+
+    /// <summary>Marks part of a system block as written (its pages become resident). See <see cref="RawAllocator.Touch"/>.</summary>
+    public void Touch(long address, long offset, long length)
+    {
+        if (address != 0 && !Pymalloc.Owns(address)) Raw.Touch(address, offset, length);
+    }
+
+    /// <summary>Frees a block returned by this manager; <paramref name="bytes"/> is the size it was requested with.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Free(long address, long bytes)
     {
         if (address == 0) return;
-        if (bytes <= _smallThreshold && bytes > 0) Pymalloc.Free(address, (int)bytes);
-        else Raw.Free(address, bytes);
+        bool small = Pymalloc.Owns(address);
+        if (small) Pymalloc.Free(address);
+        else Raw.Free(address);
         RequestedBytes -= bytes;
-        if (_traced is not null) Untrace(address);
+        if (_tracing) Untrace(address, bytes, small);
     }
 
-    /// <summary><c>PyMem_Realloc</c>: a new block of <paramref name="newBytes"/>; 0 frees. Returns the new address.</summary>
+    /// <summary>
+    /// <c>PyMem_Realloc</c> (<c>_PyObject_Realloc</c>): returns the block's new address (<paramref name="address"/>
+    /// 0 allocates). A pymalloc block stays in place when the new size fits its class and is more than
+    /// 3/4 of it; otherwise it moves (to the system allocator if the new size is 0 or &gt; 512). A system
+    /// block stays with the system allocator whatever the new size (<c>PyMem_RawRealloc</c>).
+    /// tracemalloc re-traces the result, even in place and even if the old block was untraced.
+    /// </summary>
     public long Realloc(long address, long oldBytes, long newBytes)
     {
-        if (newBytes == oldBytes && address != 0) return address;
         if (address == 0) return Malloc(newBytes);
-        // pymalloc's realloc keeps a small block when the new size still fits its size class and is
-        // not much smaller (pymalloc_realloc: "fits and is at least 75% of the block").
-        if (oldBytes <= _smallThreshold && newBytes <= _smallThreshold && newBytes > 0)
+        long result;
+        bool small = Pymalloc.Owns(address);
+        if (small)
         {
-            long blockSize = PymallocAllocator.RoundUp((int)oldBytes, Geometry.Alignment);
+            // pymalloc_realloc: keep the block when it is the same or shrinks by less than a quarter.
+            long blockSize = Pymalloc.BlockSizeAt(address);
             if (newBytes <= blockSize && 4 * newBytes > 3 * blockSize)
             {
-                RequestedBytes += newBytes - oldBytes;
-                if (_traced is not null) { Untrace(address); Trace(address, newBytes); }
-                return address;
+                result = address;
+            }
+            else
+            {
+                bool newSmall = (ulong)(newBytes - 1) < (ulong)_smallThreshold;
+                result = newSmall ? Pymalloc.Allocate((int)newBytes) : Raw.Allocate(newBytes, counted: true, lazy: false);
+                Pymalloc.Free(address);
             }
         }
-        // A shrink to 0 still returns a block (pymalloc forwards a 0-byte request to malloc), so a list
-        // popped to empty keeps a non-NULL ob_item, unlike a cleared one.
-        long fresh = Malloc(newBytes);
-        Free(address, oldBytes);
-        return fresh;
+        else
+        {
+            result = Raw.Reallocate(address, newBytes);
+        }
+        RequestedBytes += newBytes - oldBytes;
+        if (_tracing)
+        {
+            Untrace(address, oldBytes, small);
+            Trace(result, newBytes, Pymalloc.Owns(result));
+        }
+        return result;
     }
 
-    public void StartTracing()
-    {
-        _traced ??= new Dictionary<long, long>();
-    }
+    /// <summary><c>tracemalloc.start()</c>: a no-op when already tracing.</summary>
+    public void StartTracing() => _tracing = true;
 
+    /// <summary><c>tracemalloc.stop()</c>: forgets every trace; current and peak read 0.</summary>
     public void StopTracing()
     {
-        _traced = null;
+        _tracing = false;
+        ClearTraces();
+    }
+
+    /// <summary><c>tracemalloc.clear_traces()</c>: forgets every trace, keeps tracing.</summary>
+    public void ClearTraces()
+    {
+        _traces.Clear();
         TracedCurrent = 0;
         TracedPeak = 0;
     }
 
+    /// <summary><c>tracemalloc.reset_peak()</c>: the peak restarts at the current size.</summary>
     public void ResetPeak() => TracedPeak = TracedCurrent;
 
-    private void Trace(long address, long bytes)
+    /// <summary>A footprint estimate (O(1)).</summary>
+    public MemoryFootprint Footprint => new(
+        (long)Pymalloc.ArenasCurrentlyAllocated * Geometry.ArenaSize,
+        Pymalloc.CarvedPools * Geometry.PoolSize,
+        Raw.MappedBytes,
+        Raw.ResidentBytes);
+
+    /// <summary>The allocator's part of <c>sys._debugmallocstats()</c>; free lists are added by the heap.</summary>
+    public MallocStats Census() => Pymalloc.Census() with
     {
-        _traced![address] = bytes;
+        AllocatedBlocks = AllocatedBlocks,
+        SystemBlocks = Raw.BlocksInUse,
+        SystemBytes = Raw.BytesInUse,
+        Footprint = Footprint,
+    };
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Trace(long address, long bytes, bool pymalloc)
+    {
+        // tracemalloc_add_trace: a block traced already (in-place realloc) just changes size; callers untrace first.
+        _traces.Add(address, pymalloc);
         TracedCurrent += bytes;
         if (TracedCurrent > TracedPeak) TracedPeak = TracedCurrent;
     }
 
-    private void Untrace(long address)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Untrace(long address, long bytes, bool pymalloc)
     {
-        if (_traced!.Remove(address, out long bytes)) TracedCurrent -= bytes;
+        if (_traces.Remove(address, pymalloc)) TracedCurrent -= bytes;
     }
 }

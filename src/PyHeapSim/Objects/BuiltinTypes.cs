@@ -53,6 +53,29 @@ internal sealed class BuiltinTypes
     public int Ellipsis { get; }
     public int NotImplementedType { get; }
 
+    /// <summary>
+    /// Defines a static type whose instances are <see cref="TypeKind.Instance"/> objects (the built-in
+    /// exception classes): a <c>__dict__</c>, the given slots, and <paramref name="basicSize"/> as
+    /// <c>tp_basicsize</c>. Classes may derive from it.
+    /// </summary>
+    public int DefineInstanceType(string name, int baseType, IReadOnlyList<string> slotNames, int basicSize)
+    {
+        if (_byName.TryGetValue(name, out int existing)) return existing;
+        int t = Define(name, TypeKind.Type, basicSize, 0, isGc: true);
+        TypeInfo stub = (TypeInfo)_heap.T.Payload(t)!;
+        var info = new TypeInfo(name, TypeKind.Instance, basicSize, 0, isGc: true)
+        {
+            Self = t,
+            Base = baseType,
+            HasInstanceDict = true,
+            HasWeakRefSlot = false,
+            SlotNames = slotNames,
+        };
+        info.PreHeaderSize = stub.PreHeaderSize;
+        _heap.T.SetPayload(t, info);
+        return t;
+    }
+
     /// <summary>A built-in type by <c>__name__</c>, or 0.</summary>
     public int Find(string name) => _byName.TryGetValue(name, out int t) ? t : 0;
 
@@ -80,7 +103,8 @@ internal sealed class BuiltinTypes
         info.Base = name == "object" ? 0 : _byName.GetValueOrDefault("object");
         t.SetPayload(slot, info);
         t.SetAddress(slot, PyHeap.StaticAddress(slot));
-        _heap.MakeStatic(slot);
+        // Static types are ordinary-count objects in 3.11 (PyVarObject_HEAD_INIT), immortal from 3.12.
+        _heap.MakeStatic(slot, deepFrozen: false);
         _byName[name] = slot;
         return slot;
     }

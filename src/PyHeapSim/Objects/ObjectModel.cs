@@ -10,12 +10,18 @@ namespace PyHeapSim.Objects;
 /// </summary>
 internal static class ObjectModel
 {
-    /// <summary><c>sys.getsizeof</c>: <c>__sizeof__</c> plus the GC header and pre-header (cpython-facts §1.4).</summary>
+    /// <summary>
+    /// <c>sys.getsizeof</c> (<c>_PySys_GetSizeOf</c>, cpython-facts §1.4): <c>__sizeof__</c> plus the GC header
+    /// when <c>_PyObject_IS_GC(o)</c> — decided by the type (<c>Py_TPFLAGS_HAVE_GC</c>), so the static empty
+    /// tuple counts it too (40 bytes) — except for type objects, whose <c>tp_is_gc</c> says yes only for
+    /// heap types; 3.11+ add the managed-dict pre-header of instances.
+    /// </summary>
     public static long GetSizeOf(PyHeap heap, int o)
     {
         ObjectTable t = heap.T;
         long size = SizeOf(heap, o);
-        if (t.Has(o, ObjectFlags.GcType))
+        bool isGc = t.Kind(o) == TypeKind.Type ? t.Has(o, ObjectFlags.GcType) : t.TypeInfoOf(o).IsGc;
+        if (isGc)
         {
             size += heap.Profile.Layout.GcHeaderSize;
             if (t.Kind(o) == TypeKind.Instance) size += t.TypeInfoOf(o).PreHeaderSize;
@@ -75,13 +81,21 @@ internal static class ObjectModel
         switch (t.Kind(o))
         {
             case TypeKind.Tuple:
-                foreach (int x in (int[])t.Payload(o)!) if (x != 0) v.Visit(x);
+            {
+                // tupletraverse: last item first.
+                int[] items = (int[])t.Payload(o)!;
+                for (int i = items.Length - 1; i >= 0; i--) if (items[i] != 0) v.Visit(items[i]);
                 break;
+            }
             case TypeKind.List:
-                foreach (int x in ListType.Items(heap, o)) if (x != 0) v.Visit(x);
+            {
+                // list_traverse: last item first (gc.get_referents([1, 'a']) == ['a', 1]).
+                Span<int> items = ListType.Items(heap, o);
+                for (int i = items.Length - 1; i >= 0; i--) if (items[i] != 0) v.Visit(items[i]);
                 break;
+            }
             case TypeKind.Dict:
-                TraverseDict(heap, DictType.Data(heap, o), ref v);
+                TraverseDict(DictType.Data(heap, o), ref v);
                 break;
             case TypeKind.Set:
             case TypeKind.FrozenSet:
@@ -115,36 +129,36 @@ internal static class ObjectModel
         }
     }
 
-    private static void TraverseDict<TVisitor>(PyHeap heap, DictData d, ref TVisitor v) where TVisitor : struct, IReferentVisitor
+    /// <summary>
+    /// <c>dict_traverse</c>: split tables visit their values by entry number; all-str combined tables
+    /// (≤3.10 a <c>lookdict_unicode*</c> table, 3.11+ a unicode keys kind) visit values only; general
+    /// tables visit each entry's value, then its key. Deleted entries are skipped.
+    /// </summary>
+    private static void TraverseDict<TVisitor>(DictData d, ref TVisitor v) where TVisitor : struct, IReferentVisitor
     {
-        if (d.Keys is null) return;
+        DictKeys? k = d.Keys;
+        if (k is null) return;
+        int n = k.NEntries;
         if (d.IsSplit)
         {
-            foreach (int e in SplitOrder(d))
-            {
-                int x = d.SplitValues![e];
-                if (x != 0) v.Visit(x);
-            }
+            int[] values = d.SplitValues!;
+            int m = Math.Min(n, values.Length);
+            for (int i = 0; i < m; i++) if (values[i] != 0) v.Visit(values[i]);
             return;
         }
-        DictKeys k = d.Keys;
-        for (int i = 0; i < k.NEntries; i++)
+        int[] vals = k.Values;
+        if (k.Unicode)
         {
-            if (k.Keys[i] == 0) continue;
-            // dict_traverse: all-str tables visit values only; general tables visit key and value.
-            if (!AllStrKeys(heap, k)) v.Visit(k.Keys[i]);
-            if (k.Values[i] != 0) v.Visit(k.Values[i]);
+            for (int i = 0; i < n; i++) if (vals[i] != 0) v.Visit(vals[i]);
+            return;
         }
-    }
-
-    private static bool AllStrKeys(PyHeap heap, DictKeys k)
-    {
-        if (k.Unicode) return true;
-        for (int i = 0; i < k.NEntries; i++)
+        int[] keys = k.Keys;
+        for (int i = 0; i < n; i++)
         {
-            if (k.Keys[i] != 0 && heap.T.Kind(k.Keys[i]) != TypeKind.Str) return false;
+            if (vals[i] == 0) continue;
+            v.Visit(vals[i]);
+            v.Visit(keys[i]);
         }
-        return true;
     }
 
     private static IEnumerable<int> SplitOrder(DictData d) =>
@@ -155,15 +169,14 @@ internal static class ObjectModel
         ObjectTable t = heap.T;
         InstanceData data = InstanceType.Data(heap, o);
         TypeInfo ti = t.TypeInfoOf(o);
-        // subtype_traverse: slots, then (3.11+) managed values, then the dict, then the type.
-        foreach (int s in data.Slots) if (s != 0) v.Visit(s);
-        if (data.Values is not null)
+        // subtype_traverse: slots, then (3.11+) the values by entry number of the class's shared keys
+        // (_PyObject_VisitInstanceAttributes — not this instance's insertion order), then the dict,
+        // then the type.
+        int[] slots = data.Slots;
+        for (int i = 0; i < slots.Length; i++) if (slots[i] != 0) v.Visit(slots[i]);
+        if (data.Values is { } values)
         {
-            foreach (int e in data.Order!)
-            {
-                int x = data.Values[e];
-                if (x != 0) v.Visit(x);
-            }
+            for (int i = 0; i < values.Length; i++) if (values[i] != 0) v.Visit(values[i]);
         }
         if (data.Dict != 0) v.Visit(data.Dict);
         if (ti.IsHeapType) v.Visit(t.TypeOf(o));
@@ -292,7 +305,13 @@ internal static class ObjectModel
             }
             case TypeKind.Generic:
             {
-                int[] refs = GenericType.Data(heap, o).Refs;
+                GenericData gd = GenericType.Data(heap, o);
+                if (gd.Host is IHostReferences owner)
+                {
+                    gd.Host = null;
+                    owner.Release(heap);
+                }
+                int[] refs = gd.Refs;
                 for (int i = refs.Length - 1; i >= 0; i--) if (refs[i] != 0) heap.PushRelease(refs[i]);
                 if (t.TypeInfoOf(o).IsHeapType) heap.PushRelease(t.TypeOf(o));
                 break;

@@ -13,11 +13,31 @@ public sealed record GrowthRules
     /// instead of calling <c>list_resize</c>.</summary>
     public bool ListExtendEmptyPreallocates { get; init; }
 
+    /// <summary>
+    /// ≤3.12: <c>list(x)</c> preallocates exactly <c>len(x)</c> slots first when <c>x</c> has <c>__len__</c>
+    /// (<c>list___init___impl</c>). 3.13 leaves it to the extend paths (gh-112087).
+    /// </summary>
+    public bool ListInitPreallocatesFromLen { get; init; } = true;
+
+    /// <summary>
+    /// 3.13 (gh-116621): extending by a set, frozenset or dict calls <c>list_resize(len + n)</c>
+    /// (<c>list_extend_set</c>, <c>list_extend_dict</c>) instead of the generic length-hint path, so
+    /// <c>list(set(range(5)))</c> gets 8 slots, not 6.
+    /// </summary>
+    public bool ListExtendSetOrDictResizes { get; init; }
+
     /// <summary>Dict index-table sizing from a minimum.</summary>
     public DictSizeFunction DictSizeFunction { get; init; } = DictSizeFunction.PowerOfTwoLoop;
 
     /// <summary>3.8–3.9: <c>dict()</c> allocates a real 8-slot table at once (232 bytes) instead of sharing the empty keys.</summary>
     public bool DictConstructorAllocatesTable { get; init; } = true;
+
+    /// <summary>
+    /// 3.10+ <c>dict_merge</c> into an empty dict clones the other dict's keys table (same size) when that
+    /// table is combined, has no deleted entries and looks freshly grown: 8 slots, or
+    /// <c>USABLE_FRACTION(size / 2) &lt; used</c>. Before 3.10 the entries are always reinserted.
+    /// </summary>
+    public bool DictMergeClonesFreshTables { get; init; }
 
     /// <summary>log2 of the index size of a class's shared keys when first created: 3 up to 3.10, 6 from 3.11.</summary>
     public int SharedKeysLog2Size { get; init; } = 3;

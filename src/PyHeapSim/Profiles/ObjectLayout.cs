@@ -27,11 +27,26 @@ public sealed record ObjectLayout
     /// <summary>int: 3.11+ count at least one 30-bit digit, so <c>0</c> is 28 rather than 24 bytes.</summary>
     public bool IntZeroHasOneDigit { get; init; }
 
+    /// <summary>
+    /// int: bytes requested for a value below 2^30 in magnitude made by <c>PyLong_FromLong</c> or compact
+    /// arithmetic: 3.11+ <c>_PyLong_FromMedium</c> allocates <c>sizeof(PyLongObject)</c> = 32 (getsizeof
+    /// still says 28); 0 = the digit formula, 24 + 4 × digits, as up to 3.10 and for <c>_PyLong_New</c>
+    /// callers (<c>int('300')</c>, <c>len()</c>). Measured: data/alloc-probes <c>int_1000_x50</c>.
+    /// </summary>
+    public int IntMediumBlockBytes { get; init; }
+
     /// <summary>str: compact-ASCII header (<c>PyASCIIObject</c>): 48 up to 3.11, 40 from 3.12 (wstr removed).</summary>
     public int StrAsciiHeader { get; init; } = 48;
 
     /// <summary>str: compact non-ASCII header (<c>PyCompactUnicodeObject</c>): 72 up to 3.11, 56 from 3.12.</summary>
     public int StrCompactHeader { get; init; } = 72;
+
+    /// <summary>
+    /// 3.12+: the statically allocated one-character latin-1 strings (<c>_Py_SINGLETON(strings).latin1</c>)
+    /// are initialised with their UTF-8 copy (<c>_PyUnicode_LATIN1_INIT</c>), which <c>__sizeof__</c>
+    /// counts: <c>getsizeof('\xe9')</c> is 56 + 2 + 3 = 61 (cpython-facts §1.5).
+    /// </summary>
+    public bool Latin1SingletonsHaveUtf8 { get; init; }
 
     /// <summary>bytes: <c>PyBytesObject</c> basicsize: var header + cached hash + trailing NUL.</summary>
     public int BytesBasicSize { get; init; } = 33;
@@ -69,8 +84,13 @@ public sealed record ObjectLayout
     /// <summary>Bound method object basicsize without GC head.</summary>
     public int MethodBasicSize { get; init; } = 48;
 
-    /// <summary>Heap type object (<c>PyHeapTypeObject</c>) basicsize without GC head.</summary>
-    public int HeapTypeBasicSize { get; init; } = 1048;
+    /// <summary>
+    /// <c>sizeof(PyHeapTypeObject)</c>, without GC head: the class object's own block. <c>type.__sizeof__</c>
+    /// adds the class's cached shared keys (<c>ht_cached_keys</c>) at call time, so <c>getsizeof(cls)</c>
+    /// follows key-sharing (3.8: 880 + 16 + 168 = 1064 for a fresh <c>class E: pass</c>; 896 with
+    /// <c>__slots__</c> or once sharing is off).
+    /// </summary>
+    public int HeapTypeBasicSize { get; init; } = 880;
 
     /// <summary>range object size (not a GC type).</summary>
     public int RangeSize { get; init; } = 48;
@@ -105,5 +125,8 @@ public sealed record ObjectLayout
         ["bytearray"] = 56,
         ["complex"] = 32,
         ["static_type"] = 416,
+        ["BaseException"] = 80,
+        ["slice"] = 56,
+        ["module"] = 72,
     };
 }

@@ -29,8 +29,17 @@ public sealed record PythonProfile
     /// <summary>pymalloc geometry.</summary>
     public AllocatorGeometry Allocator { get; init; } = new();
 
+    /// <summary>Compiler and evaluation-loop behaviour visible in memory.</summary>
+    public CompilerRules Compiler { get; init; } = new();
+
     /// <summary>Free lists.</summary>
     public FreeListRules FreeLists { get; init; } = new();
+
+    /// <summary>Standard-library surface that differs by version.</summary>
+    public LibraryRules Library { get; init; } = new();
+
+    /// <summary>Wording of version-dependent exception messages.</summary>
+    public MessageRules Messages { get; init; } = new();
 
     /// <inheritdoc />
     public override string ToString() => "CPython " + Name;

@@ -15,7 +15,8 @@ public static class PythonProfiles
         Layout = new ObjectLayout
         {
             FunctionBasicSize = 120,
-            HeapTypeBasicSize = 1048,
+            // sizeof(PyHeapTypeObject); type.__sizeof__ adds the cached keys (§1.5: 880 + 16 + 168 = 1064).
+            HeapTypeBasicSize = 880,
             MethodBasicSize = 48,
         },
         RefCounts = new RefCountRules(),
@@ -29,6 +30,8 @@ public static class PythonProfiles
         Name = "3.9",
         // bpo-38373: new list_resize formula, rounded to 4 (§2.1).
         Growth = Py38.Growth with { ListGrowth = ListGrowth.RoundedToFour },
+        // bpo-37250: the deprecated tp_print slot kept at the end of PyTypeObject in 3.8 is gone (416 → 408).
+        Layout = Py38.Layout with { BuiltinSizes = With(Py38.Layout.BuiltinSizes, ("static_type", 408)) },
         Collector = Py38.Collector with
         {
             // bpo-38379: handle_resurrected_objects (§5.5 step 12).
@@ -36,8 +39,14 @@ public static class PythonProfiles
             // gc.is_finalized added in 3.9 (§5.6).
             HasIsFinalized = true,
         },
+        // bpo-39320/bpo-39856 compiler: constant list/set displays are built from one constant (§2.4, §3.7).
+        Compiler = Py38.Compiler with { ConstantListDisplayExtends = true, ConstantSetDisplayUpdates = true },
         // bpo-37257: keep one empty arena (§6.2).
         Allocator = Py38.Allocator with { KeepsOneEmptyArena = true },
+        // float_floor_div reworded (recorded: 3.8 "float divmod()").
+        Messages = Py38.Messages with { FloatFloorDivisionByZero = "float floor division by zero" },
+        // tracemalloc.reset_peak added in 3.9.
+        Library = Py38.Library with { HasTracemallocResetPeak = true },
     };
 
     /// <summary>CPython 3.10.</summary>
@@ -54,16 +63,25 @@ public static class PythonProfiles
             DictSizeFunction = DictSizeFunction.BitLengthTrick,
             // dict() shares the empty keys (§3.3).
             DictConstructorAllocatesTable = false,
+            // bpo-41431: dict_merge clones a fresh combined table into an empty dict (§3.3).
+            DictMergeClonesFreshTables = true,
         },
         Layout = Py39.Layout with
         {
             FunctionBasicSize = 128,
-            HeapTypeBasicSize = 1056,
+            // PyAsyncMethods.am_send (bpo-41756).
+            HeapTypeBasicSize = 888,
             // zip gained a strict flag (PEP 618); generators lost a field (recorded, sizes/3.10.json).
-            BuiltinSizes = With(Py39.Layout.BuiltinSizes, ("zip", 64), ("generator", 104), ("static_type", 408)),
+            BuiltinSizes = With(Py39.Layout.BuiltinSizes, ("zip", 64), ("generator", 104)),
         },
+        // STACK_USE_GUIDELINE = 30 (§2.4).
+        Compiler = Py39.Compiler with { StackUseGuideline = 30 },
         // USE_LARGE_ARENAS / USE_LARGE_POOLS with the radix tree (§6.1).
-        Allocator = Py39.Allocator with { PoolSize = 16 * 1024, ArenaSize = 1024 * 1024 },
+        // USE_LARGE_ARENAS / USE_LARGE_POOLS with the arena-map radix tree, bpo-37448 (§6.1); the tree
+        // covers 48 address bits in 3.10 (node sizes measured with sys._debugmallocstats()).
+        Allocator = Py39.Allocator with { PoolSize = 16 * 1024, ArenaSize = 1024 * 1024, ArenaMapAddressBits = 48 },
+        // "%d" format: "a real number is required" (recorded).
+        Messages = Py39.Messages with { PercentFormatNumberRequired = "%{0} format: a real number is required, not {1}" },
     };
 
     /// <summary>CPython 3.11.</summary>
@@ -77,15 +95,18 @@ public static class PythonProfiles
             InstanceDicts = InstanceDictLayout.PreHeaderValues,
             // int___sizeof__ counts one digit for 0 (§1.5).
             IntZeroHasOneDigit = true,
+            // _PyLong_FromMedium allocates the whole 32-byte struct (measured, data/alloc-probes).
+            IntMediumBlockBytes = 32,
             // Compact dict keys header and all-str entries (§3.1).
             DictKeysHeaderSize = 32,
             DictUnicodeEntries = true,
             // vectorcall slot in weakref objects (§1.5).
             WeakRefBasicSize = 64,
             FunctionBasicSize = 136,
-            HeapTypeBasicSize = 1672,
+            // ht_module, _ht_tpname, _spec_cache; recorded (sizes/3.11.json, getsizeof of a __slots__ class).
+            HeapTypeBasicSize = 904,
             // Recorded (sizes/3.11.json): generator frames embedded, enumerate got a field.
-            BuiltinSizes = With(Py310.Layout.BuiltinSizes, ("generator", 176), ("enumerate", 72), ("static_type", 424)),
+            BuiltinSizes = With(Py310.Layout.BuiltinSizes, ("generator", 176), ("enumerate", 72), ("static_type", 424), ("BaseException", 88)),
         },
         Growth = Py310.Growth with { SharedKeysLog2Size = 6, SharedKeysMaxSize = 30 },
         RefCounts = Py310.RefCounts with
@@ -94,7 +115,23 @@ public static class PythonProfiles
             // Frames own their arguments (§4.3).
             ArgumentsMovedIntoFrame = true,
         },
-        FreeLists = Py310.FreeLists with { TupleMaxLength = 20, DictKeysUnicodeOnly = true },
+        // Only all-str 8-slot keys are recycled (§3.6); _debugmallocstats lists tuples up to length 20,
+        // but 20-tuples are neither parked nor reused before 3.13 (measured, data/alloc-probes).
+        FreeLists = Py310.FreeLists with { DictKeysUnicodeOnly = true, TupleStatsLengths = 20 },
+        // The arena-map radix tree covers all 64 address bits (measured node sizes).
+        Allocator = Py310.Allocator with { ArenaMapAddressBits = 64 },
+        // Frames live on a per-thread stack (§4.6); bpo-45292 reworded the unbound-local error.
+        Compiler = Py310.Compiler with
+        {
+            FramesAreHeapObjects = false,
+            UnboundLocalMessage = "cannot access local variable '{0}' where it is not associated with a value",
+        },
+        // "integer modulo by zero"; string indices name the index type (recorded).
+        Messages = Py310.Messages with
+        {
+            IntModuloByZero = "integer modulo by zero",
+            StrIndicesMustBeIntegers = "string indices must be integers, not '{0}'",
+        },
     };
 
     /// <summary>CPython 3.12.</summary>
@@ -109,14 +146,20 @@ public static class PythonProfiles
             StrAsciiHeader = 40,
             StrCompactHeader = 56,
             FunctionBasicSize = 144,
-            HeapTypeBasicSize = 1688,
+            HeapTypeBasicSize = 920,
+            // _PyUnicode_LATIN1_INIT gives the static one-char strings their UTF-8 copy (§1.5).
+            Latin1SingletonsHaveUtf8 = true,
             // Recorded (sizes/3.12.json): range iterators lost their start field.
             BuiltinSizes = With(Py311.Layout.BuiltinSizes, ("range_iterator", 40), ("static_type", 432)),
         },
         // PEP 683 immortal objects; 3.12 makes every interned string immortal (§4.2).
         RefCounts = Py311.RefCounts with { Immortality = ImmortalityModel.Immortal, InternedStringsImmortal = true },
+        // PEP 709: inlined comprehensions.
+        Compiler = Py311.Compiler with { ComprehensionsInlined = true },
         // gh-97922: collections run at the eval breaker (§5.4).
         Collector = Py311.Collector with { Trigger = CollectionTriggerPoint.EvalBreaker },
+        // min()/max() of an empty iterable reworded (recorded).
+        Messages = Py311.Messages with { MinMaxEmpty = "{0}() iterable argument is empty" },
     };
 
     /// <summary>CPython 3.13.</summary>
@@ -127,13 +170,20 @@ public static class PythonProfiles
         Layout = Py312.Layout with
         {
             InstanceDicts = InstanceDictLayout.InlineValues,
-            HeapTypeBasicSize = 1696,
+            HeapTypeBasicSize = 928,
             BuiltinSizes = With(Py312.Layout.BuiltinSizes, ("static_type", 416)),
         },
+        // gh-116621 / gh-112087: list(set) and list(dict) go through list_resize, list() no longer presizes (§2.4).
+        Growth = Py312.Growth with { ListInitPreallocatesFromLen = false, ListExtendSetOrDictResizes = true },
         // Runtime-interned strings are mortal again (§4.2).
         RefCounts = Py312.RefCounts with { InternedStringsImmortal = false },
         // gh-124567: threshold0 2000 kept after the incremental GC was reverted (§5.2).
         Collector = Py312.Collector with { Threshold0 = 2000 },
+        // Tuple free lists indexed by length - 1: lengths 1-20 are recycled (measured); the dict-keys
+        // free list appears in sys._debugmallocstats() (§4.6, §6.3).
+        FreeLists = Py312.FreeLists with { TupleMaxLength = 20, DictKeysInStats = true },
+        // float_rem reworded (recorded).
+        Messages = Py312.Messages with { FloatModuloByZero = "float modulo by zero" },
     };
 
     private static Dictionary<string, int> With(IReadOnlyDictionary<string, int> previous, params (string Name, int Size)[] changes)

@@ -30,6 +30,7 @@ public sealed class ListGrowthTests(PythonVersion version)
     }
 
     [Test]
+    [RecordedKey("list_append")]
     public void Append_2000Times_SizeMatchesAfterEveryStep()
     {
         PyRef l = _heap.NewList();
@@ -38,6 +39,7 @@ public sealed class ListGrowthTests(PythonVersion version)
     }
 
     [Test]
+    [RecordedKey("list_insert_front")]
     public void InsertFront_2000Times_SizeMatchesAfterEveryStep()
     {
         PyRef l = _heap.NewList();
@@ -46,6 +48,7 @@ public sealed class ListGrowthTests(PythonVersion version)
     }
 
     [Test]
+    [RecordedKey("list_insert_middle")]
     public void InsertMiddle_500Times_SizeMatchesAfterEveryStep()
     {
         PyRef l = _heap.NewList();
@@ -54,6 +57,7 @@ public sealed class ListGrowthTests(PythonVersion version)
     }
 
     [Test]
+    [RecordedKey("list_pop_from_append_2000")]
     public void PopFromEnd_2000Times_SizeMatchesAfterEveryStep()
     {
         PyRef l = _heap.NewList();
@@ -63,6 +67,7 @@ public sealed class ListGrowthTests(PythonVersion version)
     }
 
     [Test]
+    [RecordedKey("list_pop_front_from_append_500")]
     public void PopFront_500Times_SizeMatchesAfterEveryStep()
     {
         PyRef l = _heap.NewList();
@@ -72,6 +77,7 @@ public sealed class ListGrowthTests(PythonVersion version)
     }
 
     [Test]
+    [RecordedKey("list_remove_from_append_300")]
     public void Remove_300Times_SizeMatchesAfterEveryStep()
     {
         PyRef l = _heap.NewList();
@@ -87,6 +93,7 @@ public sealed class ListGrowthTests(PythonVersion version)
     }
 
     [Test]
+    [RecordedKey("list_extend_from_empty_by_list_n")]
     public void ExtendEmptyByList_N0To200_SizeMatches()
     {
         long[] want = _want.Sequence("list_extend_from_empty_by_list_n");
@@ -102,6 +109,7 @@ public sealed class ListGrowthTests(PythonVersion version)
     }
 
     [Test]
+    [RecordedKey("list_extend_nonempty")]
     public void ExtendNonEmpty_Cumulative_SizeMatches()
     {
         PyRef l = _heap.NewList();
@@ -116,6 +124,7 @@ public sealed class ListGrowthTests(PythonVersion version)
     }
 
     [Test]
+    [RecordedKey("list_repeat_n")]
     public void Repeat_N0To300_SizeMatches()
     {
         long[] want = _want.Sequence("list_repeat_n");
@@ -128,6 +137,7 @@ public sealed class ListGrowthTests(PythonVersion version)
     }
 
     [Test]
+    [RecordedKey("list_clear_after_n")]
     public void ClearAfterAppends_N0To50_SizeMatches()
     {
         long[] want = _want.Sequence("list_clear_after_n");
@@ -142,6 +152,7 @@ public sealed class ListGrowthTests(PythonVersion version)
     }
 
     [Test]
+    [RecordedKey("list_slice_del")]
     public void SliceDelete_N0To60_SizeMatches()
     {
         long[] want = _want.Sequence("list_slice_del");
@@ -155,6 +166,7 @@ public sealed class ListGrowthTests(PythonVersion version)
     }
 
     [Test]
+    [RecordedKey("list_slice_assign_grow")]
     public void SliceAssignGrow_N0To60_SizeMatches()
     {
         long[] want = _want.Sequence("list_slice_assign_grow");
@@ -178,6 +190,7 @@ public sealed class ListGrowthTests(PythonVersion version)
     }
 
     [Test]
+    [RecordedKey("list_from_range_n")]
     public void FromRange_N0To300_SizeMatches()
     {
         long[] want = _want.Sequence("list_from_range_n");

@@ -35,4 +35,10 @@ public sealed class RecordedSizes
         _sequences.GetProperty(key).EnumerateArray().Select(e => e.ValueKind == JsonValueKind.Null ? -1 : e.GetInt64()).ToArray();
 
     public long Value(string expression) => _values.GetProperty(expression).GetInt64();
+
+    /// <summary>Every <c>sequences</c> key, in file order.</summary>
+    public IReadOnlyList<string> SequenceKeys() => _sequences.EnumerateObject().Select(p => p.Name).ToList();
+
+    /// <summary>Every <c>values</c> key (expression text), in file order.</summary>
+    public IReadOnlyList<string> ValueKeys() => _values.EnumerateObject().Select(p => p.Name).ToList();
 }

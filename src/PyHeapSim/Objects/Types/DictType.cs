@@ -22,9 +22,11 @@ internal static class DictType
     public static int EstimateSize(int n) => (n * 3 + 1) >> 1;
 
     /// <summary><c>PyDict_New</c>: an untracked dict on the shared empty keys.</summary>
-    public static int New(PyHeap heap)
+    /// <remarks><paramref name="typeCall"/>: made by calling the type (<c>dict(...)</c>): <c>tp_alloc</c> does not
+    /// take from the free list (measured on every version, data/alloc-probes), though the dealloc feeds it.</remarks>
+    public static int New(PyHeap heap, bool typeCall = false)
     {
-        int o = heap.Allocate(heap.Types.Dict, TypeKind.Dict, HeaderBytes(heap), isGc: true, heap.FreeLists.Dicts);
+        int o = heap.Allocate(heap.Types.Dict, TypeKind.Dict, HeaderBytes(heap), isGc: true, typeCall ? null : heap.FreeLists.Dicts);
         heap.T.SetPayload(o, heap.RentDictData());
         return o;
     }
@@ -32,7 +34,7 @@ internal static class DictType
     /// <summary><c>dict()</c> called with no arguments: 3.8–3.9 <c>dict_new</c> allocates an 8-slot table at once.</summary>
     public static int NewFromConstructor(PyHeap heap)
     {
-        int o = New(heap);
+        int o = New(heap, typeCall: true);
         if (heap.Profile.Growth.DictConstructorAllocatesTable)
         {
             DictData d = Data(heap, o);
@@ -41,12 +43,18 @@ internal static class DictType
         return o;
     }
 
-    /// <summary>A dict presized for <paramref name="n"/> items (<c>_PyDict_NewPresized</c> / <c>dict_new_presized</c>).</summary>
+    /// <summary>
+    /// A dict presized for <paramref name="n"/> items (<c>_PyDict_NewPresized</c> ≤3.10, <c>dict_new_presized</c>
+    /// 3.11+): up to 5 items a plain <c>PyDict_New()</c>; otherwise <c>ESTIMATE_SIZE(n)</c> — 3.8/3.9 by a
+    /// power-of-two loop starting at 16, 3.10+ through <c>calculate_log2_keysize</c> — capped at 2^17 slots.
+    /// </summary>
     public static int NewPresized(PyHeap heap, int n, bool unicode)
     {
+        const int log2MaxPresize = 17;
         int o = New(heap);
         if (n <= UsableFraction(MinSize)) return o;
-        int log2 = heap.Profile.Growth.DictSizeFunction == DictSizeFunction.PowerOfTwoLoop
+        int log2 = n > UsableFraction(1 << log2MaxPresize) ? log2MaxPresize
+            : heap.Profile.Growth.DictSizeFunction == DictSizeFunction.PowerOfTwoLoop
             ? Log2AtLeast(EstimateSize(n), 4)
             : Log2KeySize(heap, EstimateSize(n));
         Data(heap, o).Keys = NewKeys(heap, log2, unicode);
@@ -434,29 +442,21 @@ internal static class DictType
 
     // ---- copies and merges ----
 
-    /// <summary><c>PyDict_Copy</c> (<c>dict.copy()</c>): clones a dense combined table at its size, else rebuilds by insertion.</summary>
+    /// <summary>
+    /// <c>PyDict_Copy</c> (<c>dict.copy()</c>, cpython-facts §3.3): an empty dict gives <c>PyDict_New()</c>
+    /// (64 bytes, even where <c>dict()</c> allocates); a split dict gives another split dict over the same
+    /// shared keys; a combined table with at most a third of its entries deleted
+    /// (<c>used ≥ 2/3 × nentries</c>) is cloned at its size; otherwise the entries are merged into a new dict.
+    /// </summary>
     public static int Copy(PyHeap heap, int o)
     {
         DictData src = Data(heap, o);
         if (src.Used == 0) return New(heap);
-        if (!src.IsSplit && src.Used >= (src.Keys!.NEntries * 2) / 3)
+        if (src.IsSplit) return SplitDicts.Copy(heap, o);
+        if (src.Used >= (src.Keys!.NEntries * 2) / 3)
         {
             int c = New(heap);
-            DictData d = Data(heap, c);
-            DictKeys k = NewKeys(heap, src.Keys.Log2Size, src.Keys.Unicode);
-            for (int i = 0; i < src.Keys.NEntries; i++)
-            {
-                k.Keys[i] = src.Keys.Keys[i];
-                k.Values[i] = src.Keys.Values[i];
-                k.Hashes[i] = src.Keys.Hashes[i];
-                heap.XIncRef(k.Keys[i]);
-                heap.XIncRef(k.Values[i]);
-            }
-            Array.Copy(src.Keys.Indices, k.Indices, k.Indices.Length);
-            k.NEntries = src.Keys.NEntries;
-            k.Usable = src.Keys.Usable;
-            d.Keys = k;
-            d.Used = src.Used;
+            CloneCombinedKeys(heap, Data(heap, c), src);
             if (heap.T.IsTracked(o)) heap.Gc.Track(c);
             return c;
         }
@@ -465,39 +465,132 @@ internal static class DictType
         return copy;
     }
 
-    /// <summary><c>dict_merge</c> of another dict into <paramref name="target"/>: one presizing resize, then inserts.</summary>
+    /// <summary><c>clone_combined_dict_keys</c>: <paramref name="target"/> (empty) gets a copy of the source's
+    /// keys table at the same size, deleted slots and all, with new references to keys and values.</summary>
+    private static void CloneCombinedKeys(PyHeap heap, DictData target, DictData src)
+    {
+        DictKeys from = src.Keys!;
+        DictKeys k = NewKeys(heap, from.Log2Size, from.Unicode);
+        for (int i = 0; i < from.NEntries; i++)
+        {
+            k.Keys[i] = from.Keys[i];
+            k.Values[i] = from.Values[i];
+            k.Hashes[i] = from.Hashes[i];
+            heap.XIncRef(k.Keys[i]);
+            heap.XIncRef(k.Values[i]);
+        }
+        Array.Copy(from.Indices, k.Indices, k.Indices.Length);
+        k.NEntries = from.NEntries;
+        k.Usable = from.Usable;
+        if (target.Keys is not null) FreeKeysBlock(heap, target.Keys);
+        target.Keys = k;
+        target.Used = src.Used;
+    }
+
+    /// <summary>
+    /// <c>dict_merge</c> of dict <paramref name="other"/> into <paramref name="target"/> (<c>d.update(other)</c>,
+    /// <c>dict(other)</c>, <c>{**other}</c>), cpython-facts §3.3:
+    /// <list type="number">
+    /// <item>nothing to do when <paramref name="other"/> is empty;</item>
+    /// <item>3.10+ (bpo-41431): an empty target clones a combined, compact, freshly grown table
+    /// (8 slots, or <c>USABLE_FRACTION(size / 2) &lt; used</c>) at its size;</item>
+    /// <item>otherwise one presizing resize when <c>USABLE_FRACTION(target size) &lt; other.used</c> — the
+    /// shared empty keys count as size 1, so merging into <c>{}</c> always resizes — to
+    /// <c>ESTIMATE_SIZE(used + other.used)</c> through the size function (3.11+: all-str kind when the
+    /// other table is), then each entry is inserted in order.</item>
+    /// </list>
+    /// </summary>
     public static void Merge(PyHeap heap, int target, int other)
     {
+        if (target == other) return;
         DictData t = Data(heap, target);
         DictData s = Data(heap, other);
         if (s.Used == 0) return;
-        int usable = t.Keys is null ? 0 : t.Keys.Usable;
-        if (!t.IsSplit && usable < s.Used)
+        if (t.Used == 0 && !t.IsSplit && !s.IsSplit && heap.Profile.Growth.DictMergeClonesFreshTables)
         {
-            bool unicode = (t.Keys?.Unicode ?? true) && (s.Keys?.Unicode ?? true) && AllStrKeys(heap, other);
+            DictKeys ok = s.Keys!;
+            if (s.Used == ok.NEntries && (ok.Log2Size == 3 || UsableFraction(ok.Size / 2) < s.Used))
+            {
+                CloneCombinedKeys(heap, t, s);
+                if (heap.T.IsTracked(other)) heap.Gc.Track(target);
+                return;
+            }
+        }
+        int targetSize = t.Keys?.Size ?? 1;
+        if (!t.IsSplit && UsableFraction(targetSize) < s.Used)
+        {
+            // dictresize keeps the general kind once the target has it (3.11+).
+            bool unicode = (s.IsSplit || s.Keys!.Unicode) && (t.Keys?.Unicode ?? true);
             Resize(heap, t, Log2KeySize(heap, EstimateSize(t.Used + s.Used)), unicode);
         }
         foreach ((int key, int value) in Entries(heap, other)) SetItem(heap, target, key, value);
     }
 
-    private static bool AllStrKeys(PyHeap heap, int o)
+    /// <summary>
+    /// <c>dict.fromkeys(source, value)</c> for a dict or set <paramref name="source"/> (<c>dict_fromkeys</c>'s
+    /// fast paths): <c>dict()</c>, then one resize to <c>ESTIMATE_SIZE(len(source))</c> through the size
+    /// function — done even for an empty source (3.10+: <c>dict.fromkeys(set())</c> is 232 / 224 bytes) —
+    /// then the keys in the source's order. 3.11+: the table is all-str only for a dict source whose table
+    /// is (sets give a general table).
+    /// </summary>
+    public static int FromKeysOfDictOrSet(PyHeap heap, int source, int value)
     {
-        foreach ((int key, _) in Entries(heap, o))
-        {
-            if (heap.T.Kind(key) != TypeKind.Str) return false;
-        }
-        return true;
-    }
-
-    /// <summary><c>dict.fromkeys(keys, value)</c> for a set or dict source: presized with the estimate.</summary>
-    public static int FromKeysPresized(PyHeap heap, ReadOnlySpan<int> keys, int value)
-    {
-        int o = New(heap);
-        bool unicode = true;
-        foreach (int k in keys) unicode &= heap.T.Kind(k) == TypeKind.Str;
-        if (keys.Length > 0) Resize(heap, Data(heap, o), Log2KeySize(heap, EstimateSize(keys.Length)), unicode);
+        bool fromDict = heap.T.Kind(source) == TypeKind.Dict;
+        int[] keys = fromDict ? EntryKeys(heap, source) : [.. SetType.Members(heap, source)];
+        bool unicode = fromDict && (Data(heap, source).IsSplit || (Data(heap, source).Keys?.Unicode ?? true));
+        int o = NewFromConstructor(heap);
+        Resize(heap, Data(heap, o), Log2KeySize(heap, EstimateSize(keys.Length)), unicode);
         foreach (int k in keys) SetItem(heap, o, k, value);
         return o;
+    }
+
+    /// <summary><c>dict.fromkeys(iterable, value)</c> for any other iterable: <c>dict()</c>, then
+    /// <c>PyDict_SetItem</c> per key (ordinary insertion growth from <c>dict()</c>'s table).</summary>
+    public static int FromKeys(PyHeap heap, ReadOnlySpan<int> keys, int value)
+    {
+        int o = NewFromConstructor(heap);
+        foreach (int k in keys) SetItem(heap, o, k, value);
+        return o;
+    }
+
+    /// <summary><c>dict(iterable_of_pairs)</c> (<c>PyDict_MergeFromSeq2</c>): <c>dict()</c>, then
+    /// <c>PyDict_SetItem</c> per pair, later pairs overwriting earlier ones.</summary>
+    public static int FromPairs(PyHeap heap, ReadOnlySpan<int> keys, ReadOnlySpan<int> values)
+    {
+        int o = NewFromConstructor(heap);
+        for (int i = 0; i < keys.Length; i++) SetItem(heap, o, keys[i], values[i]);
+        return o;
+    }
+
+    /// <summary>
+    /// A dict display <c>{k: v, …}</c> built as the version's compiler builds it (cpython-facts §3.3): up to
+    /// <c>STACK_USE_GUIDELINE / 2</c> pairs (always before 3.10) <c>BUILD_MAP n</c> / <c>BUILD_CONST_KEY_MAP n</c>
+    /// presize (<c>_PyDict_NewPresized</c> ≤3.10, <c>_PyDict_FromItems</c> → <c>dict_new_presized</c> 3.11+,
+    /// all-str when every key is an exact str); more pairs compile to <c>BUILD_MAP 0</c> + <c>MAP_ADD</c>.
+    /// </summary>
+    public static int NewDisplay(PyHeap heap, ReadOnlySpan<int> keys, ReadOnlySpan<int> values)
+    {
+        int o;
+        if (2L * keys.Length > heap.Profile.Compiler.StackUseGuideline)
+        {
+            o = New(heap);
+        }
+        else
+        {
+            bool unicode = true;
+            foreach (int k in keys) unicode &= heap.T.Kind(k) == TypeKind.Str;
+            o = NewPresized(heap, keys.Length, unicode);
+        }
+        for (int i = 0; i < keys.Length; i++) SetItem(heap, o, keys[i], values[i]);
+        return o;
+    }
+
+    private static int[] EntryKeys(PyHeap heap, int o)
+    {
+        List<(int Key, int Value)> entries = Entries(heap, o);
+        var keys = new int[entries.Count];
+        for (int i = 0; i < keys.Length; i++) keys[i] = entries[i].Key;
+        return keys;
     }
 
     /// <summary><c>_PyDict_MaybeUntrack</c>: untrack when every key and value is untrackable (full collections, ≤3.13).</summary>

@@ -35,12 +35,19 @@ internal static class IntType
     /// <summary>Bytes <c>_PyLong_New</c> asks the allocator for (3.11+ allocate at least one digit too).</summary>
     public static int BlockBytes(PyHeap heap, int digits) => SizeOf(heap, digits);
 
-    /// <summary>A new reference to an int with value <paramref name="v"/> (small ints come from the cache).</summary>
-    public static int New(PyHeap heap, long v)
+    /// <summary>
+    /// A new reference to an int with value <paramref name="v"/> (small ints come from the cache).
+    /// <paramref name="medium"/>: made as <c>PyLong_FromLong</c> and arithmetic make it (3.11+: a 1-digit
+    /// value asks for <see cref="Profiles.ObjectLayout.IntMediumBlockBytes"/>); false for <c>_PyLong_New</c>
+    /// callers such as <c>int('300')</c> and <c>len()</c>.
+    /// </summary>
+    public static int New(PyHeap heap, long v, bool medium = true)
     {
         int cached = heap.SmallInt(v);
         if (cached != 0) return heap.NewRef(cached);
-        int bytes = BlockBytes(heap, DigitCount(v));
+        int digits = DigitCount(v);
+        int mediumBytes = heap.Profile.Layout.IntMediumBlockBytes;
+        int bytes = medium && digits <= 1 && mediumBytes > 0 ? mediumBytes : BlockBytes(heap, digits);
         int o = heap.Allocate(heap.Types.Int, TypeKind.Int, bytes, isGc: false);
         heap.T.SetScalar(o, v);
         return o;

@@ -13,9 +13,11 @@ internal static class ListType
     public static int HeaderBytes(PyHeap heap) => heap.Profile.Layout.GcHeaderSize + heap.Profile.Layout.ListBasicSize;
 
     /// <summary><c>PyList_New(0)</c>: an empty list with <c>ob_item == NULL</c>, tracked.</summary>
-    public static int New(PyHeap heap)
+    /// <remarks><paramref name="typeCall"/>: made by calling the type (<c>list(...)</c>): <c>tp_alloc</c> does not
+    /// take from the free list (measured on every version, data/alloc-probes), though the dealloc feeds it.</remarks>
+    public static int New(PyHeap heap, bool typeCall = false)
     {
-        int o = heap.Allocate(heap.Types.List, TypeKind.List, HeaderBytes(heap), isGc: true, heap.FreeLists.Lists);
+        int o = heap.Allocate(heap.Types.List, TypeKind.List, HeaderBytes(heap), isGc: true, typeCall ? null : heap.FreeLists.Lists);
         heap.Gc.Track(o);
         return o;
     }
@@ -226,6 +228,9 @@ internal static class ListType
         ListOrTuple,
         /// <summary>Another iterable: <c>PyObject_LengthHint</c> gives the guess (8 when unknown).</summary>
         Iterable,
+        /// <summary>A set, frozenset or dict: its length is the hint; 3.13 has dedicated paths that
+        /// <c>list_resize(len + n)</c> (<see cref="Profiles.GrowthRules.ListExtendSetOrDictResizes"/>).</summary>
+        SetOrDict,
     }
 
     /// <summary>
@@ -253,6 +258,14 @@ internal static class ListType
                 Resize(heap, o, m + n);
             }
             Array.Copy(copy, 0, ((ListData)heap.T.Payload(o)!).Items, m, n);
+            return;
+        }
+        if (source == ExtendSource.SetOrDict && g.ListExtendSetOrDictResizes)
+        {
+            // 3.13 list_extend_set / list_extend_dict: list_resize(m + n), then fill.
+            if (copy.Length == 0) return;
+            Resize(heap, o, m + copy.Length);
+            Array.Copy(copy, 0, ((ListData)heap.T.Payload(o)!).Items, m, copy.Length);
             return;
         }
         // Iterable: make room for the hint, append one by one, then trim (list_extend, generic path).
@@ -284,13 +297,13 @@ internal static class ListType
     }
 
     /// <summary>
-    /// <c>list(iterable)</c> (<c>list___init___impl</c>): preallocate exactly when the source has a
-    /// length, then extend.
+    /// <c>list(iterable)</c> (<c>list___init___impl</c>): up to 3.12, preallocate exactly when the source
+    /// has a length; then extend.
     /// </summary>
     public static int FromIterable(PyHeap heap, ReadOnlySpan<int> items, bool hasLen, ExtendSource source, int lengthHint)
     {
-        int o = New(heap);
-        if (hasLen && items.Length > 0) PreallocateExact(heap, o, items.Length);
+        int o = New(heap, typeCall: true);
+        if (hasLen && items.Length > 0 && heap.Profile.Growth.ListInitPreallocatesFromLen) PreallocateExact(heap, o, items.Length);
         Extend(heap, o, items, source, lengthHint);
         return o;
     }
@@ -315,6 +328,158 @@ internal static class ListType
                 items[k * size + i] = heap.NewRef(current[i]);
             }
         }
+    }
+
+    /// <summary>
+    /// <c>list_slice</c> (<c>lst[low:high]</c>, <c>lst.copy()</c>): a new list of exactly the slice length
+    /// (<c>PyList_New(n)</c> in 3.8, <c>list_new_prealloc(n)</c> from 3.9); bounds clamped like CPython.
+    /// </summary>
+    public static int Slice(PyHeap heap, int o, int low, int high)
+    {
+        int n = Size(heap, o);
+        low = Math.Clamp(low, 0, n);
+        high = Math.Clamp(high, low, n);
+        return NewExact(heap, Items(heap, o).Slice(low, high - low).ToArray());
+    }
+
+    /// <summary><c>list_concat</c> (<c>a + b</c>): a new list of exactly <c>len(a) + len(b)</c> slots.</summary>
+    public static int Concat(PyHeap heap, int a, int b)
+    {
+        int na = Size(heap, a);
+        int nb = Size(heap, b);
+        var items = new int[na + nb];
+        Items(heap, a).CopyTo(items);
+        Items(heap, b).CopyTo(items.AsSpan(na));
+        return NewExact(heap, items);
+    }
+
+    /// <summary>
+    /// <c>sorted(iterable)</c>: <c>PySequence_List</c> (an empty list extended by the iterable, so the
+    /// extend rules decide the capacity: 3.8 <c>sorted(range(10))</c> holds 17 slots, 3.9 12, 3.10+ 10),
+    /// then <c>list.sort</c>, which keeps <c>allocated</c>. Items are compared before anything is created.
+    /// </summary>
+    public static int Sorted(PyHeap heap, ReadOnlySpan<int> items, ExtendSource source, int lengthHint)
+    {
+        int[] order = SortedCopy(heap, items);
+        int o = New(heap);
+        Extend(heap, o, order, source, lengthHint);
+        return o;
+    }
+
+    /// <summary><c>list.sort()</c>: stable, in place, no reallocation; throws (leaving the list as it was)
+    /// when two items are not orderable.</summary>
+    public static void Sort(PyHeap heap, int o)
+    {
+        int[] order = SortedCopy(heap, Items(heap, o));
+        Reorder(heap, o, order);
+    }
+
+    /// <summary>A sorted copy (stable, like timsort: a bottom-up merge sort). Comparison errors propagate
+    /// as they are, before anything is changed.</summary>
+    private static int[] SortedCopy(PyHeap heap, ReadOnlySpan<int> items)
+    {
+        int[] a = items.ToArray();
+        if (a.Length < 2) return a;
+        var b = new int[a.Length];
+        for (int width = 1; width < a.Length; width *= 2)
+        {
+            for (int lo = 0; lo < a.Length; lo += 2 * width)
+            {
+                int mid = Math.Min(lo + width, a.Length), hi = Math.Min(lo + 2 * width, a.Length);
+                int i = lo, j = mid, k = lo;
+                while (i < mid && j < hi) b[k++] = CompareForSort(heap, a[j], a[i]) < 0 ? a[j++] : a[i++];
+                while (i < mid) b[k++] = a[i++];
+                while (j < hi) b[k++] = a[j++];
+            }
+            (a, b) = (b, a);
+        }
+        return a;
+    }
+
+    /// <summary>
+    /// The order <c>list.sort</c> sees through <c>PyObject_RichCompare(a, b, Py_LT)</c>, for the orderable
+    /// value kinds: numbers (int, bool, float), str (by code point), bytes, and tuples of those
+    /// (lexicographic). Anything else is CPython's <c>TypeError: '&lt;' not supported</c>.
+    /// </summary>
+    public static int CompareForSort(PyHeap heap, int a, int b)
+    {
+        if (a == b) return 0;
+        ObjectTable t = heap.T;
+        TypeKind ka = t.Kind(a), kb = t.Kind(b);
+        bool numA = ka is TypeKind.Int or TypeKind.Bool or TypeKind.Float;
+        bool numB = kb is TypeKind.Int or TypeKind.Bool or TypeKind.Float;
+        if (numA && numB)
+        {
+            if (ka != TypeKind.Float && kb != TypeKind.Float) return IntType.Value(heap, a).CompareTo(IntType.Value(heap, b));
+            double x = ka == TypeKind.Float ? FloatType.Value(heap, a) : (double)IntType.Value(heap, a);
+            double y = kb == TypeKind.Float ? FloatType.Value(heap, b) : (double)IntType.Value(heap, b);
+            return x.CompareTo(y);
+        }
+        if (ka == kb)
+        {
+            switch (ka)
+            {
+                case TypeKind.Str:
+                    return CompareCodePoints(StrType.Value(heap, a), StrType.Value(heap, b));
+                case TypeKind.Bytes:
+                    return BytesType.Value(heap, a).AsSpan().SequenceCompareTo(BytesType.Value(heap, b));
+                case TypeKind.Tuple:
+                {
+                    int[] x = TupleType.Items(heap, a), y = TupleType.Items(heap, b);
+                    for (int i = 0; i < Math.Min(x.Length, y.Length); i++)
+                    {
+                        if (ObjectModel.EqualsForHash(heap, x[i], y[i])) continue;
+                        return CompareForSort(heap, x[i], y[i]);
+                    }
+                    return x.Length.CompareTo(y.Length);
+                }
+            }
+        }
+        return Throw.Type<int>($"'<' not supported between instances of '{ObjectModel.TypeName(heap, a)}' and '{ObjectModel.TypeName(heap, b)}'");
+    }
+
+    private static int CompareCodePoints(string x, string y)
+    {
+        // Ordinal UTF-16 order differs from code-point order once surrogates meet U+E000..U+FFFF.
+        int i = 0, j = 0;
+        while (i < x.Length && j < y.Length)
+        {
+            int cx = NextCodePoint(x, ref i);
+            int cy = NextCodePoint(y, ref j);
+            if (cx != cy) return cx.CompareTo(cy);
+        }
+        return (x.Length - i).CompareTo(y.Length - j);
+    }
+
+    private static int NextCodePoint(string s, ref int i)
+    {
+        char c = s[i++];
+        if (char.IsHighSurrogate(c) && i < s.Length && char.IsLowSurrogate(s[i])) return char.ConvertToUtf32(c, s[i++]);
+        return c;
+    }
+
+    /// <summary>
+    /// A list display <c>[a, b, …]</c> built as the version's compiler builds it (cpython-facts §2.4):
+    /// 3.9+ turn ≥ 3 constants into <c>BUILD_LIST 0; LOAD_CONST tuple; LIST_EXTEND</c> (an extend from
+    /// empty: <c>[1, 2, 3]</c> has 8 slots in 3.9, 4 from 3.10); 3.10+ build displays of more than
+    /// <c>STACK_USE_GUIDELINE</c> items by appending; otherwise <c>BUILD_LIST n</c>, exactly n slots.
+    /// </summary>
+    public static int NewDisplay(PyHeap heap, ReadOnlySpan<int> items, bool allConstant)
+    {
+        Profiles.CompilerRules c = heap.Profile.Compiler;
+        if (allConstant && items.Length >= 3 && c.ConstantListDisplayExtends)
+        {
+            int o = New(heap);
+            Extend(heap, o, items, ExtendSource.ListOrTuple, items.Length);
+            return o;
+        }
+        if (items.Length > c.StackUseGuideline)
+        {
+            int o = New(heap);
+            foreach (int x in items) Append(heap, o, x);
+            return o;
+        }
+        return NewExact(heap, items);
     }
 
     /// <summary>In-place reorder (sort / reverse) of the live items; no reallocation.</summary>

@@ -21,6 +21,32 @@ internal static class SplitDicts
         return o;
     }
 
+    /// <summary>
+    /// <c>PyDict_Copy</c> of a split dict: another split dict over the same shared keys with its own values
+    /// array — <c>USABLE_FRACTION(keys size)</c> slots up to 3.10, <c>shared_keys_usable_size(keys)</c>
+    /// (entries + usable, now) from 3.11 — holding new references to the values; tracked when the source is.
+    /// </summary>
+    public static int Copy(PyHeap heap, int source)
+    {
+        DictData src = DictType.Data(heap, source);
+        DictKeys keys = src.Keys!;
+        bool modern = heap.Profile.Growth.SharedKeysMaxSize > 0;
+        int capacity = modern ? keys.NEntries + keys.Usable : DictType.UsableFraction(keys.Size);
+        int o = DictType.New(heap);
+        DictData d = DictType.Data(heap, o);
+        keys.RefCount++;
+        d.Keys = keys;
+        var values = new int[modern ? capacity : Math.Max(capacity, keys.EntryCapacity)];
+        int[] from = src.SplitValues!;
+        for (int i = 0; i < Math.Min(from.Length, values.Length); i++) values[i] = from[i];
+        foreach (int v in values) heap.XIncRef(v);
+        AttachValues(heap, d, values, capacity, separateBlock: true);
+        d.Order = src.Order is null ? null : [.. src.Order];
+        d.Used = src.Used;
+        if (heap.T.IsTracked(source)) heap.Gc.Track(o);
+        return o;
+    }
+
     /// <summary>Gives a split dict its values array; <paramref name="separateBlock"/> allocates it through the allocator.</summary>
     public static void AttachValues(PyHeap heap, DictData d, int[] values, int capacity, bool separateBlock)
     {

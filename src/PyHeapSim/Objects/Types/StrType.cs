@@ -33,8 +33,9 @@ internal static class StrType
         (int kind, int length) = Classify(s);
         heap.T.SetPayload(o, s);
         heap.T.SetScalar(o, ((long)length << 8) | (uint)kind);
-        // 3.12+: the static one-character latin-1 singletons carry their UTF-8 copy (cpython-facts §1.5).
-        if (kind == 1 && heap.Profile.Layout.StrAsciiHeader == 40) heap.T.SetScalar(o, heap.T.Scalar(o) | Utf8CachedBit);
+        // 3.12+ _PyUnicode_LATIN1_INIT: the static one-character latin-1 singletons carry their UTF-8 copy
+        // (cpython-facts §1.5: getsizeof('\xe9') = 56 + 2 + 3 = 61).
+        if (kind == 1 && heap.Profile.Layout.Latin1SingletonsHaveUtf8) heap.T.SetScalar(o, heap.T.Scalar(o) | Utf8CachedBit);
     }
 
     public static string Value(PyHeap heap, int o) => (string)heap.T.Payload(o)!;

@@ -35,6 +35,34 @@ internal static class TupleType
         return o;
     }
 
+    /// <summary>
+    /// <c>tuple(x)</c> (<c>PySequence_Tuple</c>): an exact tuple is returned itself (a new reference); a list
+    /// becomes a tuple of exactly its length (<c>PyList_AsTuple</c>); a set, frozenset or dict gives its
+    /// members in iteration order. The result is always exactly sized (24 + 8n bytes plus the GC header).
+    /// </summary>
+    public static int FromIterable(PyHeap heap, int iterable)
+    {
+        switch (heap.T.Kind(iterable))
+        {
+            case TypeKind.Tuple:
+                return heap.NewRef(iterable);
+            case TypeKind.List:
+                return New(heap, ListType.Items(heap, iterable).ToArray());
+            case TypeKind.Set:
+            case TypeKind.FrozenSet:
+                return New(heap, SetType.Members(heap, iterable).ToArray());
+            case TypeKind.Dict:
+            {
+                List<(int Key, int Value)> entries = DictType.Entries(heap, iterable);
+                var keys = new int[entries.Count];
+                for (int i = 0; i < keys.Length; i++) keys[i] = entries[i].Key;
+                return New(heap, keys);
+            }
+            default:
+                return Throw.Type<int>($"pyheapsim: tuple() of '{ObjectModel.TypeName(heap, iterable)}' is not modelled; pass the items to NewTuple");
+        }
+    }
+
     public static int[] Items(PyHeap heap, int o) => (int[])heap.T.Payload(o)!;
 
     public static int ObjectSizeOf(PyHeap heap, int o) =>

@@ -1,0 +1,234 @@
+using PyHeapSim.Objects;
+using PyHeapSim.Objects.Types;
+using PyHeapSim.Scripting.Runtime;
+using PyHeapSim.Scripting.Syntax.Ast;
+
+namespace PyHeapSim.Scripting.Builtins;
+
+/// <summary><c>list</c> methods (<c>Objects/listobject.c</c>); <c>args[0]</c> is the list.</summary>
+internal static class ListMethods
+{
+    public static BuiltinFunction? Find(string name) => name switch
+    {
+        "append" => Append,
+        "extend" => Extend,
+        "insert" => Insert,
+        "pop" => Pop,
+        "remove" => Remove,
+        "clear" => Clear,
+        "copy" => Copy,
+        "index" => Index,
+        "count" => Count,
+        "reverse" => Reverse,
+        "sort" => (i, a, k) =>
+        {
+            BuiltinsModule.Arity(i, "sort", a, 1, 1);
+            Sort(i, a[0], k);
+            return i.NewNone();
+        },
+        _ => null,
+    };
+
+    private static int Append(Interpreter interp, ReadOnlySpan<int> args, KeywordArguments kw)
+    {
+        if (args.Length != 2) interp.Raise("TypeError", $"list.append() takes exactly one argument ({args.Length - 1} given)");
+        ListType.Append(interp.Heap, args[0], args[1]);
+        return interp.NewNone();
+    }
+
+    private static int Extend(Interpreter interp, ReadOnlySpan<int> args, KeywordArguments kw)
+    {
+        if (args.Length != 2) interp.Raise("TypeError", $"list.extend() takes exactly one argument ({args.Length - 1} given)");
+        ExtendFrom(interp, args[0], args[1]);
+        return interp.NewNone();
+    }
+
+    /// <summary><c>list_extend</c>: lists and tuples by their exact size, other iterables by their length hint.</summary>
+    public static void ExtendFrom(Interpreter interp, int list, int iterable)
+    {
+        TypeKind k = interp.Kind(iterable);
+        if (k is TypeKind.List or TypeKind.Tuple)
+        {
+            int[] items = k == TypeKind.List ? ListType.Items(interp.Heap, iterable).ToArray() : TupleType.Items(interp.Heap, iterable);
+            ListType.Extend(interp.Heap, list, items, ListType.ExtendSource.ListOrTuple, items.Length);
+            return;
+        }
+        (_, int hint) = interp.LengthHint(iterable, 8);
+        List<int> collected = interp.Collect(iterable);
+        try
+        {
+            ListType.Extend(interp.Heap, list, collected.ToArray(), ListType.ExtendSource.Iterable, hint);
+        }
+        finally
+        {
+            interp.DecRefAll(collected);
+        }
+    }
+
+    /// <summary>
+    /// <c>list(x)</c> (<paramref name="preallocate"/>: <c>list___init__</c> presizes exactly when x has a length)
+    /// or <c>PySequence_List(x)</c> (an empty list extended). <paramref name="iterable"/> 0 means <c>list()</c>.
+    /// </summary>
+    public static int NewListFrom(Interpreter interp, int iterable, bool preallocate)
+    {
+        if (iterable == 0) return ListType.New(interp.Heap);
+        TypeKind k = interp.Kind(iterable);
+        (bool hasLen, int hint) = interp.LengthHint(iterable, 8);
+        if (k is TypeKind.List or TypeKind.Tuple)
+        {
+            int[] items = k == TypeKind.List ? ListType.Items(interp.Heap, iterable).ToArray() : TupleType.Items(interp.Heap, iterable);
+            return ListType.FromIterable(interp.Heap, items, preallocate && hasLen, ListType.ExtendSource.ListOrTuple, items.Length);
+        }
+        List<int> collected = interp.Collect(iterable);
+        try
+        {
+            return ListType.FromIterable(interp.Heap, collected.ToArray(), preallocate && hasLen, ListType.ExtendSource.Iterable, hint);
+        }
+        finally
+        {
+            interp.DecRefAll(collected);
+        }
+    }
+
+    private static int Insert(Interpreter interp, ReadOnlySpan<int> args, KeywordArguments kw)
+    {
+        if (args.Length != 3) interp.Raise("TypeError", $"insert expected 2 arguments, got {args.Length - 1}");
+        ListType.Insert(interp.Heap, args[0], BuiltinsModule.IntArg(interp, args[1]), args[2]);
+        return interp.NewNone();
+    }
+
+    private static int Pop(Interpreter interp, ReadOnlySpan<int> args, KeywordArguments kw)
+    {
+        BuiltinsModule.Arity(interp, "pop", args, 1, 2);
+        int list = args[0];
+        long index = args.Length > 1 ? BuiltinsModule.IntArg(interp, args[1]) : -1;
+        int n = ListType.Size(interp.Heap, list);
+        if (n == 0) interp.Raise("IndexError", "pop from empty list");
+        long i = index < 0 ? index + n : index;
+        if (i < 0 || i >= n) interp.Raise("IndexError", "pop index out of range");
+        return ListType.Pop(interp.Heap, list, i);
+    }
+
+    private static int Remove(Interpreter interp, ReadOnlySpan<int> args, KeywordArguments kw)
+    {
+        if (args.Length != 2) interp.Raise("TypeError", $"list.remove() takes exactly one argument ({args.Length - 1} given)");
+        int list = args[0];
+        int[] items = ListType.Items(interp.Heap, list).ToArray();
+        for (int i = 0; i < items.Length; i++)
+        {
+            if (interp.RichCompareBool(items[i], args[1], CompareOperator.Eq))
+            {
+                ListType.AssignSlice(interp.Heap, list, i, i + 1, ReadOnlySpan<int>.Empty);
+                return interp.NewNone();
+            }
+        }
+        throw interp.Raise("ValueError", "list.remove(x): x not in list");
+    }
+
+    private static int Clear(Interpreter interp, ReadOnlySpan<int> args, KeywordArguments kw)
+    {
+        BuiltinsModule.Arity(interp, "clear", args, 1, 1);
+        ListType.Clear(interp.Heap, args[0]);
+        return interp.NewNone();
+    }
+
+    private static int Copy(Interpreter interp, ReadOnlySpan<int> args, KeywordArguments kw)
+    {
+        BuiltinsModule.Arity(interp, "copy", args, 1, 1);
+        // list_copy_impl → list_slice(self, 0, size): PyList_New(n) exactly.
+        return ListType.NewExact(interp.Heap, ListType.Items(interp.Heap, args[0]).ToArray());
+    }
+
+    private static int Index(Interpreter interp, ReadOnlySpan<int> args, KeywordArguments kw)
+    {
+        BuiltinsModule.Arity(interp, "index", args, 2, 4);
+        int[] items = ListType.Items(interp.Heap, args[0]).ToArray();
+        long start = args.Length > 2 ? BuiltinsModule.IntArg(interp, args[2]) : 0;
+        long stop = args.Length > 3 ? BuiltinsModule.IntArg(interp, args[3]) : items.Length;
+        if (start < 0) start = Math.Max(0, start + items.Length);
+        if (stop < 0) stop = Math.Max(0, stop + items.Length);
+        for (long i = start; i < Math.Min(stop, items.Length); i++)
+        {
+            if (interp.RichCompareBool(items[i], args[1], CompareOperator.Eq)) return interp.NewInt(i);
+        }
+        throw interp.Raise("ValueError", $"{interp.Repr(args[1])} is not in list");
+    }
+
+    private static int Count(Interpreter interp, ReadOnlySpan<int> args, KeywordArguments kw)
+    {
+        if (args.Length != 2) interp.Raise("TypeError", $"list.count() takes exactly one argument ({args.Length - 1} given)");
+        int n = 0;
+        foreach (int x in ListType.Items(interp.Heap, args[0]).ToArray()) if (interp.RichCompareBool(x, args[1], CompareOperator.Eq)) n++;
+        return interp.NewInt(n);
+    }
+
+    private static int Reverse(Interpreter interp, ReadOnlySpan<int> args, KeywordArguments kw)
+    {
+        BuiltinsModule.Arity(interp, "reverse", args, 1, 1);
+        int[] items = ListType.Items(interp.Heap, args[0]).ToArray();
+        Array.Reverse(items);
+        ListType.Reorder(interp.Heap, args[0], items);
+        return interp.NewNone();
+    }
+
+    /// <summary><c>list.sort(key=None, reverse=False)</c>: stable, using only <c>&lt;</c> like CPython's timsort.</summary>
+    public static void Sort(Interpreter interp, int list, KeywordArguments kw)
+    {
+        int key = 0;
+        bool reverse = false;
+        for (int i = 0; i < kw.Count; i++)
+        {
+            switch (kw.Name(i))
+            {
+                case "key":
+                    key = kw.Value(i) == interp.None ? 0 : kw.Value(i);
+                    break;
+                case "reverse":
+                    reverse = interp.IsTrue(kw.Value(i));
+                    break;
+                default:
+                    interp.Raise("TypeError", $"'{kw.Name(i)}' is an invalid keyword argument for sort()");
+                    break;
+            }
+        }
+        int[] items = ListType.Items(interp.Heap, list).ToArray();
+        int[] keys = new int[items.Length];
+        try
+        {
+            for (int i = 0; i < items.Length; i++)
+            {
+                keys[i] = key == 0 ? interp.NewRef(items[i]) : interp.Call(key, [items[i]], KeywordArguments.None);
+            }
+            int[] order = Enumerable.Range(0, items.Length).ToArray();
+            if (reverse) Array.Reverse(order);
+            int[] sorted = MergeSort(interp, order, keys);
+            if (reverse) Array.Reverse(sorted);
+            var result = new int[items.Length];
+            for (int i = 0; i < sorted.Length; i++) result[i] = items[sorted[i]];
+            ListType.Reorder(interp.Heap, list, result);
+        }
+        finally
+        {
+            foreach (int k in keys) interp.XDecRef(k);
+        }
+    }
+
+    private static int[] MergeSort(Interpreter interp, int[] order, int[] keys)
+    {
+        if (order.Length <= 1) return order;
+        int mid = order.Length / 2;
+        int[] left = MergeSort(interp, order[..mid], keys);
+        int[] right = MergeSort(interp, order[mid..], keys);
+        var result = new int[order.Length];
+        int l = 0, r = 0, o = 0;
+        while (l < left.Length && r < right.Length)
+        {
+            // Take from the right only when right < left: equal keys keep their order.
+            if (interp.RichCompareBool(keys[right[r]], keys[left[l]], CompareOperator.Lt)) result[o++] = right[r++];
+            else result[o++] = left[l++];
+        }
+        while (l < left.Length) result[o++] = left[l++];
+        while (r < right.Length) result[o++] = right[r++];
+        return result;
+    }
+}

@@ -1,0 +1,320 @@
+using System.Text;
+using PyHeapSim.Objects;
+using PyHeapSim.Objects.Types;
+using PyHeapSim.Scripting.Runtime;
+
+namespace PyHeapSim.Scripting.Builtins;
+
+/// <summary><c>str</c> methods (<c>Objects/unicodeobject.c</c>); <c>args[0]</c> is the string.</summary>
+internal static class StrMethods
+{
+    public static BuiltinFunction? Find(string name) => name switch
+    {
+        "join" => Join,
+        "upper" => (i, a, k) => Map(i, a, s => s.ToUpperInvariant()),
+        "lower" => (i, a, k) => Map(i, a, s => s.ToLowerInvariant()),
+        "strip" => (i, a, k) => Strip(i, a, 0),
+        "lstrip" => (i, a, k) => Strip(i, a, 1),
+        "rstrip" => (i, a, k) => Strip(i, a, 2),
+        "split" => Split,
+        "format" => Format,
+        "encode" => (i, a, k) => BytesType.New(i.Heap, Encoding.UTF8.GetBytes(Value(i, a[0]))),
+        "startswith" => (i, a, k) => i.NewBool(Value(i, a[0]).StartsWith(BuiltinsModule.StrArg(i, a[1], "startswith"), StringComparison.Ordinal)),
+        "endswith" => (i, a, k) => i.NewBool(Value(i, a[0]).EndsWith(BuiltinsModule.StrArg(i, a[1], "endswith"), StringComparison.Ordinal)),
+        "replace" => (i, a, k) =>
+        {
+            BuiltinsModule.Arity(i, "replace", a, 3, 3);
+            string s = Value(i, a[0]), old = BuiltinsModule.StrArg(i, a[1], "replace"), neu = BuiltinsModule.StrArg(i, a[2], "replace");
+            if (old.Length == 0 || !s.Contains(old, StringComparison.Ordinal)) return i.NewRef(a[0]);
+            return i.NewStr(s.Replace(old, neu, StringComparison.Ordinal));
+        },
+        "count" => (i, a, k) =>
+        {
+            string s = Value(i, a[0]), sub = BuiltinsModule.StrArg(i, a[1], "count");
+            if (sub.Length == 0) return i.NewInt(StrType.Length(i.Heap, a[0]) + 1);
+            int n = 0;
+            for (int p = s.IndexOf(sub, StringComparison.Ordinal); p >= 0; p = s.IndexOf(sub, p + sub.Length, StringComparison.Ordinal)) n++;
+            return i.NewInt(n);
+        },
+        "find" => (i, a, k) => i.NewInt(Value(i, a[0]).IndexOf(BuiltinsModule.StrArg(i, a[1], "find"), StringComparison.Ordinal)),
+        "isdigit" => (i, a, k) => i.NewBool(Value(i, a[0]).Length > 0 && Value(i, a[0]).All(char.IsDigit)),
+        "isalpha" => (i, a, k) => i.NewBool(Value(i, a[0]).Length > 0 && Value(i, a[0]).All(char.IsLetter)),
+        _ => null,
+    };
+
+    private static string Value(Interpreter interp, int o) => StrType.Value(interp.Heap, o);
+
+    private static char[] Chars(Interpreter interp, int o) => o == interp.None ? [' ', '\t', '\n', '\r', '\v', '\f'] : BuiltinsModule.StrArg(interp, o, "strip").ToCharArray();
+
+    private static int Strip(Interpreter interp, ReadOnlySpan<int> args, int side)
+    {
+        char[] chars = args.Length > 1 ? Chars(interp, args[1]) : [' ', '\t', '\n', '\r', '\v', '\f'];
+        return Map(interp, args, s => side == 0 ? s.Trim(chars) : side == 1 ? s.TrimStart(chars) : s.TrimEnd(chars));
+    }
+
+    // A method returning the same string object when nothing changes (CPython returns self for exact str).
+    private static int Map(Interpreter interp, ReadOnlySpan<int> args, Func<string, string> f)
+    {
+        string s = Value(interp, args[0]);
+        string r = f(s);
+        return r == s && StrType.Length(interp.Heap, args[0]) > 0 && interp.Kind(args[0]) == TypeKind.Str ? interp.NewRef(args[0]) : interp.NewStr(r);
+    }
+
+    private static int Join(Interpreter interp, ReadOnlySpan<int> args, KeywordArguments kw)
+    {
+        if (args.Length != 2) interp.Raise("TypeError", $"str.join() takes exactly one argument ({args.Length - 1} given)");
+        List<int> items = interp.Collect(args[1]);
+        try
+        {
+            // PyUnicode_Join: a one-item sequence of an exact str returns that str.
+            if (items.Count == 1 && interp.Kind(items[0]) == TypeKind.Str) return interp.NewRef(items[0]);
+            var sb = new StringBuilder();
+            string sep = Value(interp, args[0]);
+            for (int n = 0; n < items.Count; n++)
+            {
+                if (interp.Kind(items[n]) != TypeKind.Str)
+                {
+                    interp.Raise("TypeError", $"sequence item {n}: expected str instance, {interp.TypeName(items[n])} found");
+                }
+                if (n > 0) sb.Append(sep);
+                sb.Append(Value(interp, items[n]));
+            }
+            return interp.NewStr(sb.ToString());
+        }
+        finally
+        {
+            interp.DecRefAll(items);
+        }
+    }
+
+    private static int Split(Interpreter interp, ReadOnlySpan<int> args, KeywordArguments kw)
+    {
+        BuiltinsModule.Arity(interp, "split", args, 1, 3);
+        string s = Value(interp, args[0]);
+        int sepObj = args.Length > 1 ? args[1] : kw.Get("sep");
+        int maxObj = args.Length > 2 ? args[2] : kw.Get("maxsplit");
+        long max = maxObj == 0 ? -1 : BuiltinsModule.IntArg(interp, maxObj);
+        var parts = new List<string>();
+        if (sepObj == 0 || sepObj == interp.None)
+        {
+            int p = 0;
+            while (true)
+            {
+                while (p < s.Length && char.IsWhiteSpace(s[p])) p++;
+                if (p >= s.Length) break;
+                if (max >= 0 && parts.Count == max)
+                {
+                    parts.Add(s[p..].TrimEnd());
+                    break;
+                }
+                int e = p;
+                while (e < s.Length && !char.IsWhiteSpace(s[e])) e++;
+                parts.Add(s[p..e]);
+                p = e;
+            }
+        }
+        else
+        {
+            string sep = BuiltinsModule.StrArg(interp, sepObj, "split");
+            if (sep.Length == 0) interp.Raise("ValueError", "empty separator");
+            int p = 0;
+            while (true)
+            {
+                int e = max >= 0 && parts.Count == max ? -1 : s.IndexOf(sep, p, StringComparison.Ordinal);
+                if (e < 0)
+                {
+                    parts.Add(s[p..]);
+                    break;
+                }
+                parts.Add(s[p..e]);
+                p = e + sep.Length;
+            }
+        }
+        // split builds its list with PyList_New(PREALLOC_SIZE(maxsplit)) = 12 slots and appends.
+        int list = ListType.New(interp.Heap);
+        foreach (string part in parts)
+        {
+            int x = part == s && parts.Count == 1 ? interp.NewRef(args[0]) : interp.NewStr(part);
+            ListType.Append(interp.Heap, list, x);
+            interp.DecRef(x);
+        }
+        return list;
+    }
+
+    private static int Format(Interpreter interp, ReadOnlySpan<int> args, KeywordArguments kw)
+    {
+        string fmt = Value(interp, args[0]);
+        var sb = new StringBuilder();
+        int auto = 0;
+        for (int p = 0; p < fmt.Length; p++)
+        {
+            char c = fmt[p];
+            if (c == '{' && p + 1 < fmt.Length && fmt[p + 1] == '{') { sb.Append('{'); p++; continue; }
+            if (c == '}' && p + 1 < fmt.Length && fmt[p + 1] == '}') { sb.Append('}'); p++; continue; }
+            if (c != '{')
+            {
+                if (c == '}') interp.Raise("ValueError", "Single '}' encountered in format string");
+                sb.Append(c);
+                continue;
+            }
+            int end = fmt.IndexOf('}', p);
+            if (end < 0) interp.Raise("ValueError", "Single '{' encountered in format string");
+            string field = fmt[(p + 1)..end];
+            p = end;
+            string spec = "";
+            char conv = '\0';
+            int colon = field.IndexOf(':');
+            if (colon >= 0)
+            {
+                spec = field[(colon + 1)..];
+                field = field[..colon];
+            }
+            int bang = field.IndexOf('!');
+            if (bang >= 0)
+            {
+                conv = field[bang + 1];
+                field = field[..bang];
+            }
+            int value;
+            if (field.Length == 0) value = Positional(interp, args, auto++);
+            else if (int.TryParse(field, out int index)) value = Positional(interp, args, index);
+            else
+            {
+                value = kw.Get(field);
+                if (value == 0) throw interp.KeyError(interp.Intern(field));
+            }
+            string text = conv switch
+            {
+                'r' => interp.Repr(value),
+                's' => interp.Str(value),
+                _ => interp.Format(value, spec),
+            };
+            if (conv != '\0' && spec.Length > 0)
+            {
+                int tmp = interp.NewStr(text);
+                try
+                {
+                    text = interp.Format(tmp, spec);
+                }
+                finally
+                {
+                    interp.DecRef(tmp);
+                }
+            }
+            sb.Append(text);
+        }
+        return interp.NewStr(sb.ToString());
+    }
+
+    private static int Positional(Interpreter interp, ReadOnlySpan<int> args, int index)
+    {
+        if (index + 1 >= args.Length) interp.Raise("IndexError", $"Replacement index {index} out of range for positional args tuple");
+        return args[index + 1];
+    }
+}
+
+/// <summary><c>str % args</c> (<c>PyUnicode_Format</c>) for %s %r %d %i %f %e %g %x %o %c %%.</summary>
+internal static class PercentFormat
+{
+    public static string Apply(Interpreter interp, string fmt, int args)
+    {
+        int[] values = interp.Kind(args) == TypeKind.Tuple ? TupleType.Items(interp.Heap, args) : [args];
+        int next = 0;
+        var sb = new StringBuilder();
+        for (int p = 0; p < fmt.Length; p++)
+        {
+            if (fmt[p] != '%')
+            {
+                sb.Append(fmt[p]);
+                continue;
+            }
+            int start = ++p;
+            while (p < fmt.Length && "-+ #0123456789.".Contains(fmt[p])) p++;
+            if (p >= fmt.Length) interp.Raise("ValueError", "incomplete format");
+            string flags = fmt[start..p];
+            char conv = fmt[p];
+            if (conv == '%')
+            {
+                sb.Append('%');
+                continue;
+            }
+            if (next >= values.Length) interp.Raise("TypeError", "not enough arguments for format string");
+            int v = values[next++];
+            string spec = flags.Replace("-", "<", StringComparison.Ordinal);
+            string body;
+            switch (conv)
+            {
+                case 's':
+                    body = Align(interp, interp.Str(v), flags);
+                    break;
+                case 'r':
+                case 'a':
+                    body = Align(interp, interp.Repr(v), flags);
+                    break;
+                case 'd':
+                case 'i':
+                case 'u':
+                case 'x':
+                case 'X':
+                case 'o':
+                case 'f':
+                case 'F':
+                case 'e':
+                case 'E':
+                case 'g':
+                case 'G':
+                {
+                    if (interp.Kind(v) is not (TypeKind.Int or TypeKind.Bool or TypeKind.Float))
+                    {
+                        interp.Raise("TypeError", string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                            interp.Profile.Messages.PercentFormatNumberRequired, conv, interp.TypeName(v)));
+                    }
+                    int number = v;
+                    bool intConv = conv is 'd' or 'i' or 'u' or 'x' or 'X' or 'o';
+                    if (intConv && interp.Kind(v) == TypeKind.Float)
+                    {
+                        number = interp.NewInt(new System.Numerics.BigInteger(Math.Truncate(FloatType.Value(interp.Heap, v))));
+                    }
+                    try
+                    {
+                        string c = conv is 'i' or 'u' ? "d" : conv.ToString();
+                        string align = spec.StartsWith('<') ? "<" : "";
+                        string rest = align.Length > 0 ? spec[1..] : spec;
+                        if (!intConv && !rest.Contains('.')) rest += ".6";
+                        body = interp.Format(number, align + rest + c);
+                    }
+                    finally
+                    {
+                        if (number != v) interp.DecRef(number);
+                    }
+                    break;
+                }
+                case 'c':
+                    body = interp.Kind(v) == TypeKind.Str ? interp.Str(v) : char.ConvertFromUtf32((int)BuiltinsModule.IntArg(interp, v));
+                    break;
+                default:
+                    throw interp.Raise("ValueError", $"unsupported format character '{conv}' (0x{(int)conv:x}) at index {p}");
+            }
+            sb.Append(body);
+        }
+        if (next < values.Length && interp.Kind(args) == TypeKind.Tuple) interp.Raise("TypeError", "not all arguments converted during string formatting");
+        return sb.ToString();
+    }
+
+    private static string Align(Interpreter interp, string s, string flags)
+    {
+        bool left = flags.Contains('-');
+        string digits = new(flags.Where(char.IsAsciiDigit).TakeWhile(_ => true).ToArray());
+        int dot = flags.IndexOf('.');
+        if (dot >= 0)
+        {
+            string prec = new(flags[(dot + 1)..].Where(char.IsAsciiDigit).ToArray());
+            if (prec.Length > 0 && int.Parse(prec, System.Globalization.CultureInfo.InvariantCulture) < s.Length) s = s[..int.Parse(prec, System.Globalization.CultureInfo.InvariantCulture)];
+            digits = new(flags[..dot].Where(char.IsAsciiDigit).ToArray());
+        }
+        _ = interp;
+        if (digits.Length == 0) return s;
+        int width = int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
+        return left ? s.PadRight(width) : s.PadLeft(width);
+    }
+}

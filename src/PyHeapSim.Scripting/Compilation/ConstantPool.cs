@@ -1,0 +1,80 @@
+using System.Numerics;
+using System.Text;
+using PyHeapSim.Objects.Types;
+using PyHeapSim.Scripting.Runtime;
+
+namespace PyHeapSim.Scripting.Compilation;
+
+/// <summary>
+/// The constants of one module compilation, merged across code objects by type and value (CPython's
+/// <c>merge_consts_recursive</c>). The pool's own reference to each constant stands for the parser's
+/// AST arena, which keeps one reference to a literal until the module has finished running
+/// (cpython-facts §4.3); each code object's <c>co_consts</c> tuple adds its own.
+/// </summary>
+internal sealed class ConstantPool(Interpreter interp)
+{
+    private readonly Dictionary<string, int> _byKey = new(StringComparer.Ordinal);
+    private readonly List<int> _astRefs = [];
+
+    /// <summary>The constant for <paramref name="key"/>, created by <paramref name="create"/> (a new reference) on first use.</summary>
+    public int Get(string key, Func<int> create)
+    {
+        if (_byKey.TryGetValue(key, out int slot)) return slot;
+        slot = create();
+        _byKey[key] = slot;
+        _astRefs.Add(slot);
+        return slot;
+    }
+
+    public int Int(BigInteger v) => Get("i:" + v.ToString(System.Globalization.CultureInfo.InvariantCulture), () => interp.NewInt(v));
+
+    public int Float(double v) => Get("f:" + BitConverter.DoubleToInt64Bits(v), () => interp.NewFloat(v));
+
+    /// <summary>A str constant; identifier-like strings are interned by the compiler (immortal in 3.12).</summary>
+    public int Str(string s) => Get("s:" + s, () =>
+    {
+        int o = interp.NewStr(s);
+        return IsIdentifierLike(s) ? interp.Heap.InternExisting(o) : o;
+    });
+
+    public int Bytes(byte[] b) => Get("b:" + Convert.ToBase64String(b), () => BytesType.New(interp.Heap, b));
+
+    public int Tuple(int[] items) => Get("t:" + KeyOf(items), () => interp.NewTuple(items));
+
+    public int FrozenSet(int[] items) => Get("z:" + KeyOf(items), () =>
+    {
+        int s = SetType.New(interp.Heap, frozen: true);
+        foreach (int x in items) SetType.Add(interp.Heap, s, x);
+        return s;
+    });
+
+    private string KeyOf(int[] items)
+    {
+        var sb = new StringBuilder("(");
+        foreach (int x in items)
+        {
+            string? k = _byKey.FirstOrDefault(p => p.Value == x).Key;
+            sb.Append(k ?? "#" + x).Append(',');
+        }
+        return sb.Append(')').ToString();
+    }
+
+    /// <summary>Identifier-like (<c>all_name_chars</c>): only ASCII letters, digits and underscores.</summary>
+    public static bool IsIdentifierLike(string s)
+    {
+        if (s.Length == 0) return false;
+        foreach (char c in s)
+        {
+            if (!(c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_')) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Drops the AST arena's references (after the module ran, <c>pyrun_file</c> frees the arena).</summary>
+    public void ReleaseAst()
+    {
+        foreach (int o in _astRefs) interp.DecRef(o);
+        _astRefs.Clear();
+        _byKey.Clear();
+    }
+}

@@ -1,0 +1,195 @@
+using PyHeapSim.Objects;
+using PyHeapSim.Objects.Stores;
+using PyHeapSim.Objects.Types;
+
+namespace PyHeapSim.Scripting.Runtime;
+
+/// <summary>Attribute access (<c>PyObject_GenericGetAttr</c> and friends) for instances, classes, modules and functions.</summary>
+public sealed partial class Interpreter
+{
+    /// <summary><c>getattr(obj, name)</c>: a new reference; AttributeError when absent.</summary>
+    public int GetAttr(int obj, string name)
+    {
+        int v = TryGetAttr(obj, name);
+        if (v != 0) return v;
+        throw Raise("AttributeError", AttributeErrorMessage(obj, name));
+    }
+
+    internal string AttributeErrorMessage(int obj, string name)
+    {
+        if (T.TypeOf(obj) == Types.Module) return $"module '{((ModuleInfo)GenericType.Data(Heap, obj).Host!).Name}' has no attribute '{name}'";
+        if (Kind(obj) == TypeKind.Type) return $"type object '{T.TypeInfoOfType(obj).Name}' has no attribute '{name}'";
+        return $"'{TypeName(obj)}' object has no attribute '{name}'";
+    }
+
+    /// <summary>Like <see cref="GetAttr"/> but returns 0 when absent.</summary>
+    internal int TryGetAttr(int obj, string name)
+    {
+        TypeKind kind = Kind(obj);
+        int type = T.TypeOf(obj);
+        switch (kind)
+        {
+            case TypeKind.Instance:
+            {
+                if (name == "__dict__")
+                {
+                    int d = InstanceType.GetDict(Heap, obj);
+                    return d == 0 ? 0 : NewRef(d);
+                }
+                if (name == "__class__") return NewRef(type);
+                int v = InstanceType.GetAttr(Heap, obj, InternedName(name));
+                if (v != 0) return NewRef(v);
+                int cv = ClassType.LookupAttribute(Heap, type, InternedName(name));
+                if (cv != 0) return BindIfFunction(cv, obj);
+                return GetBuiltinAttribute(obj, name);
+            }
+            case TypeKind.Type:
+            {
+                TypeInfo ti = T.TypeInfoOfType(obj);
+                if (name == "__name__") return NewStr(ShortTypeName(ti));
+                if (name == "__qualname__") return NewStr(ShortTypeName(ti));
+                if (name == "__dict__" && ti.Dict != 0) return NewRef(ti.Dict);
+                if (name == "__base__") return NewRef(ti.Base != 0 ? ti.Base : None);
+                int v = ClassType.LookupAttribute(Heap, obj, InternedName(name));
+                if (v != 0) return NewRef(v);
+                BuiltinFunction? tm = FindBuiltinMethod(obj, name);
+                if (tm is not null) return NewBuiltinFunction(name, tm, obj);
+                return GetBuiltinAttribute(obj, name);
+            }
+        }
+        if (type == Types.Module)
+        {
+            int dict = GenericType.Data(Heap, obj).Refs[0];
+            if (name == "__dict__") return NewRef(dict);
+            int v = DictType.GetItem(Heap, dict, InternedName(name));
+            return v == 0 ? 0 : NewRef(v);
+        }
+        if (type == Types.Function)
+        {
+            GenericData g = GenericType.Data(Heap, obj);
+            switch (name)
+            {
+                case "__name__":
+                case "__qualname__":
+                    return NewRef(g.Refs[FunctionInfo.NameRef]);
+                case "__code__":
+                    return NewRef(g.Refs[FunctionInfo.CodeRef]);
+                case "__defaults__":
+                    return NewRef(g.Refs[FunctionInfo.DefaultsRef] != 0 ? g.Refs[FunctionInfo.DefaultsRef] : None);
+            }
+        }
+        if (type == Types.Method)
+        {
+            int[] refs = GenericType.Data(Heap, obj).Refs;
+            if (name == "__self__") return NewRef(refs[1]);
+            if (name == "__func__") return NewRef(refs[0]);
+        }
+        if (name == "__class__") return NewRef(type);
+        BuiltinFunction? m = FindBuiltinMethod(obj, name);
+        if (m is not null) return NewBuiltinFunction(name, m, obj);
+        return GetBuiltinAttribute(obj, name);
+    }
+
+    /// <summary>A class attribute read through an instance: functions become bound methods (a new GC object).</summary>
+    private int BindIfFunction(int classAttr, int self)
+    {
+        if (T.TypeOf(classAttr) == Types.Function) return GenericType.New(Heap, Types.Method, [classAttr, self], null);
+        return NewRef(classAttr);
+    }
+
+    /// <summary><c>obj.name = value</c> (value borrowed).</summary>
+    public void SetAttr(int obj, string name, int value)
+    {
+        switch (Kind(obj))
+        {
+            case TypeKind.Instance:
+                if (!InstanceType.SetAttr(Heap, obj, InternedName(name), value))
+                {
+                    throw Raise("AttributeError", $"'{TypeName(obj)}' object has no attribute '{name}'");
+                }
+                return;
+            case TypeKind.Type:
+            {
+                TypeInfo ti = T.TypeInfoOfType(obj);
+                if (!ti.IsHeapType) throw Raise("TypeError", $"cannot set '{name}' attribute of immutable type '{ti.Name}'");
+                DictType.SetItem(Heap, ti.Dict, InternedName(name), value);
+                if (name == "__del__") ti.HasFinalizer = true;
+                return;
+            }
+        }
+        if (T.TypeOf(obj) == Types.Module)
+        {
+            DictType.SetItem(Heap, GenericType.Data(Heap, obj).Refs[0], InternedName(name), value);
+            return;
+        }
+        throw Raise("AttributeError", $"'{TypeName(obj)}' object has no attribute '{name}'");
+    }
+
+    /// <summary><c>del obj.name</c>.</summary>
+    internal void DelAttr(int obj, string name)
+    {
+        bool ok = Kind(obj) switch
+        {
+            TypeKind.Instance => InstanceType.DelAttr(Heap, obj, InternedName(name)),
+            TypeKind.Type when T.TypeInfoOfType(obj).IsHeapType => DictType.DelItem(Heap, T.TypeInfoOfType(obj).Dict, InternedName(name)),
+            _ => T.TypeOf(obj) == Types.Module && DictType.DelItem(Heap, GenericType.Data(Heap, obj).Refs[0], InternedName(name)),
+        };
+        if (!ok) throw Raise("AttributeError", AttributeErrorMessage(obj, name));
+    }
+
+    /// <summary><c>_PyObject_LookupSpecial</c>: <paramref name="name"/> on the type of <paramref name="obj"/> (a new reference, unbound), or 0.</summary>
+    internal int LookupSpecial(int obj, string name)
+    {
+        int type = T.TypeOf(obj);
+        if (!T.TypeInfoOfType(type).IsHeapType && Kind(obj) != TypeKind.Instance) return 0;
+        int v = ClassType.LookupAttribute(Heap, type, InternedName(name));
+        return v == 0 ? 0 : NewRef(v);
+    }
+
+    /// <summary><c>isinstance(obj, cls)</c> for a single class.</summary>
+    internal bool IsInstance(int obj, int cls)
+    {
+        int type = T.TypeOf(obj);
+        if (cls == Heap.Types.Object) return true;
+        if (cls == Heap.Types.Int && Kind(obj) == TypeKind.Bool) return true;
+        for (int t = type; t != 0; t = T.TypeInfoOfType(t).Base)
+        {
+            if (t == cls) return true;
+        }
+        return false;
+    }
+
+    /// <summary><c>PyErr_WriteUnraisable</c>: reports an exception that cannot propagate (from <c>__del__</c> or a callback) on stderr.</summary>
+    internal void WriteUnraisable(PyException e, string header)
+    {
+        Stderr.WriteLine(header);
+        Stderr.WriteLine("Traceback (most recent call last):");
+        foreach (TracebackEntry t in e.Traceback) Stderr.WriteLine($"  File \"{t.FileName}\", line {t.Line}, in {t.Function}");
+        Stderr.WriteLine(e.Message);
+        ReleaseException(e);
+    }
+
+    /// <summary>A repr for diagnostics that never throws (e.g. <c>&lt;function C.__del__ at 0x…&gt;</c>).</summary>
+    internal string SafeRepr(int function, int self)
+    {
+        try
+        {
+            string fn = T.TypeOf(function) == Types.Function ? ((FunctionInfo)GenericType.Data(Heap, function).Host!).Code.Name : TypeName(function);
+            return $"<function {T.TypeInfoOf(self).Name}.{fn} at 0x{T.Address(function):x}>";
+        }
+        catch (PyException)
+        {
+            return "<object>";
+        }
+    }
+
+    /// <summary>Drops an exception that was handled: its object and the frames its traceback kept.</summary>
+    internal void ReleaseException(PyException e)
+    {
+        foreach (Frame f in e.PendingFrames) ClearFrame(f);
+        e.PendingFrames.Clear();
+        int exc = e.ExceptionObject;
+        e.ExceptionObject = 0;
+        XDecRef(exc);
+    }
+}

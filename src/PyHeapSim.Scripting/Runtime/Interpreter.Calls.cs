@@ -1,0 +1,486 @@
+using PyHeapSim.Objects;
+using PyHeapSim.Objects.Stores;
+using PyHeapSim.Objects.Types;
+using PyHeapSim.Scripting.Compilation;
+using PyHeapSim.Scripting.Runtime.Nodes;
+
+namespace PyHeapSim.Scripting.Runtime;
+
+/// <summary>
+/// Calls. The value-stack discipline of each version is reproduced: up to 3.10 a Python function's
+/// frame takes new references to its arguments while the caller's stack keeps its own until the call
+/// returns; from 3.11 the arguments are moved into the callee's frame (cpython-facts §4.3).
+/// </summary>
+public sealed partial class Interpreter
+{
+    private int _depth;
+    private long _steps;
+    private readonly Stack<int> _framePool = new();
+
+    /// <summary>Constructors of static types (<c>list(...)</c>, <c>int(...)</c> …): type slot → implementation (args borrowed).</summary>
+    internal Dictionary<int, BuiltinFunction> Constructors { get; } = new();
+
+    /// <summary>Evaluation steps taken so far.</summary>
+    internal long StepCount => _steps;
+
+    /// <summary>Callables to run at exit before module teardown (<c>atexit</c>; <c>weakref.finalize</c> registers here).</summary>
+    internal List<Action> ExitHooks { get; } = [];
+
+    internal void RunExitHooks()
+    {
+        for (int i = ExitHooks.Count - 1; i >= 0; i--) ExitHooks[i]();
+        ExitHooks.Clear();
+    }
+
+    /// <summary>Counts one step; stops a runaway script.</summary>
+    internal void Step()
+    {
+        if (++_steps > Limits.MaxSteps) throw new ScriptAbortedException($"step limit of {Limits.MaxSteps} reached (ScriptLimits.MaxSteps)");
+    }
+
+    /// <summary>The eval-breaker check: runs a collection the allocator scheduled (3.12+), counts a step.</summary>
+    internal void EvalBreaker()
+    {
+        Step();
+        Heap.RunScheduledCollection();
+    }
+
+    /// <summary>Calls <paramref name="callable"/> with borrowed <paramref name="args"/>; returns a new reference.</summary>
+    public int Call(int callable, ReadOnlySpan<int> args, KeywordArguments kw) => CallCore(callable, args.ToArray(), kw, stealArgs: false);
+
+    /// <summary>Calls a function found on a class with <paramref name="self"/> prepended (borrowed).</summary>
+    internal int CallMethod(int function, int self, ReadOnlySpan<int> args)
+    {
+        var all = new int[args.Length + 1];
+        all[0] = self;
+        args.CopyTo(all.AsSpan(1));
+        return CallCore(function, all, KeywordArguments.None, stealArgs: false);
+    }
+
+    /// <summary>
+    /// The call. With <paramref name="stealArgs"/> the caller hands over its references to
+    /// <paramref name="args"/>: a Python function's frame keeps them (3.11+ profile) or takes its own and
+    /// the originals are released after the call; for everything else they are released after the call.
+    /// </summary>
+    internal int CallCore(int callable, int[] args, KeywordArguments kw, bool stealArgs)
+    {
+        bool released = !stealArgs;
+        try
+        {
+            int type = T.TypeOf(callable);
+            TypeKind kind = T.Kind(callable);
+            if (type == Types.Function)
+            {
+                bool move = stealArgs && Profile.RefCounts.ArgumentsMovedIntoFrame;
+                released = released || move;
+                return CallFunction(callable, args, kw, move);
+            }
+            if (type == Types.Method)
+            {
+                int[] refs = GenericType.Data(Heap, callable).Refs;
+                var all = new int[args.Length + 1];
+                all[0] = refs[1];
+                args.CopyTo(all, 1);
+                return CallFunctionLike(refs[0], all, kw);
+            }
+            if (type == Types.BuiltinFunction)
+            {
+                GenericData g = GenericType.Data(Heap, callable);
+                var native = (NativeFunction)g.Host!;
+                if (g.Refs.Length > 0 && g.Refs[0] != 0)
+                {
+                    var all = new int[args.Length + 1];
+                    all[0] = g.Refs[0];
+                    args.CopyTo(all, 1);
+                    return native.Function(this, all, kw);
+                }
+                return native.Function(this, args, kw);
+            }
+            if (kind == TypeKind.Type) return CallType(callable, args, kw);
+            if (kind == TypeKind.WeakRef)
+            {
+                int target = WeakRefType.Referent(Heap, callable);
+                return NewRef(target != 0 ? target : None);
+            }
+            if (kind == TypeKind.Generic && GenericType.Data(Heap, callable).Host is NativeFunction nf)
+            {
+                return nf.Function(this, args, kw);
+            }
+            int call = LookupSpecial(callable, "__call__");
+            if (call != 0)
+            {
+                try
+                {
+                    var all = new int[args.Length + 1];
+                    all[0] = callable;
+                    args.CopyTo(all, 1);
+                    return CallFunctionLike(call, all, kw);
+                }
+                finally
+                {
+                    DecRef(call);
+                }
+            }
+            throw Raise("TypeError", $"'{TypeName(callable)}' object is not callable");
+        }
+        finally
+        {
+            // The caller's stack is popped from the top: the last argument is released first.
+            if (!released) for (int k = args.Length - 1; k >= 0; k--) DecRef(args[k]);
+        }
+    }
+
+    /// <summary>Calls with borrowed args (bound-method and slot paths).</summary>
+    private int CallFunctionLike(int callable, int[] args, KeywordArguments kw) => CallCore(callable, args, kw, stealArgs: false);
+
+    /// <summary>Instantiating a type: classes (<c>type_call</c>: new instance, then <c>__init__</c>), exceptions, built-in constructors.</summary>
+    private int CallType(int type, int[] args, KeywordArguments kw)
+    {
+        TypeInfo ti = T.TypeInfoOfType(type);
+        if (Constructors.TryGetValue(type, out BuiltinFunction? ctor)) return ctor(this, args, kw);
+        if (ti.InstanceKind == TypeKind.Object) return Heap.NewPlainObject();
+        if (ti.InstanceKind != TypeKind.Instance) throw Raise("TypeError", $"cannot create '{ti.Name}' instances");
+        int self = InstanceType.New(Heap, type);
+        if (IsExceptionClass(type))
+        {
+            int tuple = NewTuple(args);
+            int argsName = Intern("args");
+            InstanceType.SetAttr(Heap, self, argsName, tuple);
+            DecRef(argsName);
+            DecRef(tuple);
+        }
+        int init = ClassType.LookupAttribute(Heap, type, InternedName("__init__"));
+        if (init != 0)
+        {
+            IncRef(init);
+            try
+            {
+                int r = CallMethod(init, self, args);
+                bool isNone = r == None;
+                DecRef(r);
+                if (!isNone) throw Raise("TypeError", $"__init__() should return None, not '{TypeName(r)}'");
+            }
+            catch
+            {
+                DecRef(self);
+                throw;
+            }
+            finally
+            {
+                DecRef(init);
+            }
+        }
+        else if (args.Length > 0 && !IsExceptionClass(type))
+        {
+            DecRef(self);
+            throw Raise("TypeError", $"{ti.Name}() takes no arguments");
+        }
+        return self;
+    }
+
+    internal bool IsExceptionClass(int type) => Exceptions.IsSubclass(this, type, Types.ExceptionType("BaseException"));
+
+    /// <summary>
+    /// Runs a Python function. <paramref name="moveArgs"/>: the frame takes over the references in
+    /// <paramref name="args"/> (3.11+); otherwise it takes new ones and the caller keeps its own.
+    /// </summary>
+    internal int CallFunction(int func, int[] args, KeywordArguments kw, bool moveArgs)
+    {
+        GenericData data = GenericType.Data(Heap, func);
+        var info = (FunctionInfo)data.Host!;
+        CodeInfo code = info.Code;
+        if (_depth >= Limits.MaxCallDepth)
+        {
+            if (moveArgs) foreach (int a in args) DecRef(a);
+            throw Raise("RecursionError", "maximum recursion depth exceeded");
+        }
+        var frame = new Frame(code, data.Refs[FunctionInfo.GlobalsRef], 0, CurrentFrame);
+        try
+        {
+            BindArguments(frame, func, data, args, kw, moveArgs);
+        }
+        catch
+        {
+            ClearLocals(frame);
+            throw;
+        }
+        return RunFrame(frame, code);
+    }
+
+    private void BindArguments(Frame frame, int func, GenericData data, int[] args, KeywordArguments kw, bool moveArgs)
+    {
+        CodeInfo code = frame.Code;
+        int nparams = code.ParameterCount;
+        if (args.Length > nparams)
+        {
+            if (moveArgs) foreach (int a in args) DecRef(a);
+            throw Raise("TypeError", $"{code.Name}() takes {nparams} positional argument{(nparams == 1 ? "" : "s")} but {args.Length} {(args.Length == 1 ? "was" : "were")} given");
+        }
+        for (int i = 0; i < args.Length; i++) frame.Locals[i] = moveArgs ? args[i] : NewRef(args[i]);
+        for (int k = 0; k < kw.Count; k++)
+        {
+            int idx = Array.IndexOf(code.LocalNames, kw.Name(k), 0, nparams);
+            if (idx < 0) throw Raise("TypeError", $"{code.Name}() got an unexpected keyword argument '{kw.Name(k)}'");
+            if (frame.Locals[idx] != 0) throw Raise("TypeError", $"{code.Name}() got multiple values for argument '{kw.Name(k)}'");
+            frame.Locals[idx] = NewRef(kw.Value(k));
+        }
+        int defaults = data.Refs[FunctionInfo.DefaultsRef];
+        int[] defs = defaults == 0 ? [] : TupleType.Items(Heap, defaults);
+        for (int i = 0; i < nparams; i++)
+        {
+            if (frame.Locals[i] != 0) continue;
+            int d = i - (nparams - defs.Length);
+            if (d < 0)
+            {
+                var missing = new List<string>();
+                for (int j = i; j < nparams - defs.Length; j++) if (frame.Locals[j] == 0) missing.Add("'" + code.LocalNames[j] + "'");
+                throw Raise("TypeError", $"{code.Name}() missing {missing.Count} required positional argument{(missing.Count == 1 ? "" : "s")}: {JoinNames(missing)}");
+            }
+            frame.Locals[i] = NewRef(defs[d]);
+        }
+        // Cells for captured locals (MAKE_CELL), free variables from the closure tuple.
+        foreach (string cellName in code.CellNames)
+        {
+            int idx = Array.IndexOf(code.LocalNames, cellName);
+            int cell = GenericType.New(Heap, Types.Cell, [frame.Locals[idx]], null);
+            XDecRef(frame.Locals[idx]);
+            frame.Locals[idx] = cell;
+        }
+        int closure = data.Refs[FunctionInfo.ClosureRef];
+        if (closure != 0)
+        {
+            int[] cells = TupleType.Items(Heap, closure);
+            frame.Frees = new int[cells.Length];
+            for (int i = 0; i < cells.Length; i++) frame.Frees[i] = NewRef(cells[i]);
+        }
+    }
+
+    private static string JoinNames(List<string> names) => names.Count switch
+    {
+        1 => names[0],
+        2 => names[0] + " and " + names[1],
+        _ => string.Join(", ", names.Take(names.Count - 1)) + ", and " + names[^1],
+    };
+
+    internal Frame? CurrentFrame { get; set; }
+
+    /// <summary>Executes a function body in <paramref name="frame"/>; clears the frame on exit (normal or by exception: then the
+    /// frame stays attached to the exception, as its traceback keeps it alive in CPython).</summary>
+    internal int RunFrame(Frame frame, CodeInfo code)
+    {
+        Frame? saved = CurrentFrame;
+        CurrentFrame = frame;
+        _depth++;
+        EnterHeapFrame(frame, code);
+        bool ok = false;
+        try
+        {
+            EvalBreaker();
+            int result;
+            if (code.ExpressionBody is not null)
+            {
+                result = code.ExpressionBody.Eval(this, frame);
+            }
+            else
+            {
+                Flow flow = ExecBlock(code.Body, frame);
+                result = flow == Flow.Return ? frame.ReturnValue : NewNone();
+                frame.ReturnValue = 0;
+            }
+            ok = true;
+            return result;
+        }
+        catch (PyException e)
+        {
+            e.Traceback.Insert(0, new TracebackEntry(code.FileName, frame.Line, code.Name));
+            e.PendingFrames.Add(frame);
+            throw;
+        }
+        finally
+        {
+            _depth--;
+            CurrentFrame = saved;
+            if (ok) ClearFrame(frame);
+        }
+    }
+
+    /// <summary>Releases a frame's locals (in slot order, as frame deallocation does) and its heap frame.</summary>
+    internal void ClearFrame(Frame frame)
+    {
+        ClearLocals(frame);
+        LeaveHeapFrame(frame);
+    }
+
+    private void ClearLocals(Frame frame)
+    {
+        for (int i = 0; i < frame.Locals.Length; i++)
+        {
+            int v = frame.Locals[i];
+            frame.Locals[i] = 0;
+            XDecRef(v);
+        }
+        for (int i = 0; i < frame.Frees.Length; i++)
+        {
+            int v = frame.Frees[i];
+            frame.Frees[i] = 0;
+            XDecRef(v);
+        }
+        if (frame.ReturnValue != 0)
+        {
+            int r = frame.ReturnValue;
+            frame.ReturnValue = 0;
+            DecRef(r);
+        }
+    }
+
+    /// <summary>≤3.10: takes the code's zombie frame, a frame from the free list, or allocates one (a counted GC allocation).</summary>
+    private void EnterHeapFrame(Frame frame, CodeInfo code)
+    {
+        if (!Profile.Compiler.FramesAreHeapObjects || code.Scope.Kind == ScopeKind.Module) return;
+        int fo;
+        if (code.ZombieFrame != 0)
+        {
+            fo = code.ZombieFrame;
+            code.ZombieFrame = 0;
+        }
+        else if (_framePool.Count > 0)
+        {
+            fo = _framePool.Pop();
+        }
+        else
+        {
+            fo = GenericType.New(Heap, Types.Frame, [], null, track: false, extraBytes: 0);
+        }
+        Heap.Gc.Track(fo);
+        frame.HeapFrame = fo;
+    }
+
+    private void LeaveHeapFrame(Frame frame)
+    {
+        int fo = frame.HeapFrame;
+        if (fo == 0) return;
+        frame.HeapFrame = 0;
+        Heap.Gc.Untrack(fo);
+        CodeInfo code = frame.Code;
+        if (code.ZombieFrame == 0)
+        {
+            code.ZombieFrame = fo;
+        }
+        else if (_framePool.Count < 200)
+        {
+            _framePool.Push(fo);
+        }
+        else
+        {
+            DecRef(fo);
+        }
+    }
+
+    /// <summary>Runs statements until one jumps.</summary>
+    internal Flow ExecBlock(StatementNode[] body, Frame frame)
+    {
+        foreach (StatementNode s in body)
+        {
+            frame.Line = s.Line;
+            Flow flow = s.Exec(this, frame);
+            if (flow != Flow.Normal) return flow;
+        }
+        return Flow.Normal;
+    }
+
+    /// <summary>Evaluates <paramref name="nodes"/> left to right into owned references (releasing them on error).</summary>
+    internal int[] EvalAll(ExpressionNode[] nodes, Frame f)
+    {
+        var values = new int[nodes.Length];
+        for (int i = 0; i < nodes.Length; i++)
+        {
+            try
+            {
+                values[i] = nodes[i].Eval(this, f);
+            }
+            catch
+            {
+                for (int j = 0; j < i; j++) DecRef(values[j]);
+                throw;
+            }
+        }
+        return values;
+    }
+
+    /// <summary>Evaluates a condition and releases it.</summary>
+    internal bool Truth(ExpressionNode e, Frame f)
+    {
+        int v = e.Eval(this, f);
+        try
+        {
+            return IsTrue(v);
+        }
+        finally
+        {
+            DecRef(v);
+        }
+    }
+
+    /// <summary><c>UNPACK_SEQUENCE n</c>: new references to the n items of a tuple, list or iterable.</summary>
+    internal int[] Unpack(int seq, int n)
+    {
+        TypeKind k = Kind(seq);
+        if (k is TypeKind.Tuple or TypeKind.List)
+        {
+            ReadOnlySpan<int> items = k == TypeKind.Tuple ? TupleType.Items(Heap, seq) : ListType.Items(Heap, seq);
+            if (items.Length != n)
+            {
+                if (items.Length > n) throw Raise("ValueError", $"too many values to unpack (expected {n})");
+                throw Raise("ValueError", $"not enough values to unpack (expected {n}, got {items.Length})");
+            }
+            var r = new int[n];
+            for (int i = 0; i < n; i++) r[i] = NewRef(items[i]);
+            return r;
+        }
+        int it = GetIter(seq);
+        var result = new List<int>();
+        try
+        {
+            while (true)
+            {
+                int v = IterNext(it);
+                if (v == 0) break;
+                result.Add(v);
+                if (result.Count > n)
+                {
+                    foreach (int x in result) DecRef(x);
+                    throw Raise("ValueError", $"too many values to unpack (expected {n})");
+                }
+            }
+        }
+        finally
+        {
+            DecRef(it);
+        }
+        if (result.Count < n)
+        {
+            foreach (int x in result) DecRef(x);
+            throw Raise("ValueError", $"not enough values to unpack (expected {n}, got {result.Count})");
+        }
+        return [.. result];
+    }
+
+    /// <summary>The interned str for an attribute or variable name (borrowed; interned names live as long as the interpreter).</summary>
+    internal int InternedName(string name)
+    {
+        if (!_names.TryGetValue(name, out int s))
+        {
+            s = Intern(name);
+            _names[name] = s;
+        }
+        return s;
+    }
+
+    private readonly Dictionary<string, int> _names = new(StringComparer.Ordinal);
+
+    internal void RaiseUnboundLocal(string name) =>
+        throw Raise("UnboundLocalError", string.Format(System.Globalization.CultureInfo.InvariantCulture, Profile.Compiler.UnboundLocalMessage, name));
+}
+
+/// <summary>The run was stopped by a host limit (not a Python exception).</summary>
+public sealed class ScriptAbortedException(string message) : Exception(message);

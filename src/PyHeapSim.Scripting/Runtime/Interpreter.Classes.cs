@@ -1,0 +1,111 @@
+using PyHeapSim.Objects;
+using PyHeapSim.Objects.Types;
+
+namespace PyHeapSim.Scripting.Runtime;
+
+/// <summary>Classes, raising, imports and closures.</summary>
+public sealed partial class Interpreter
+{
+    /// <summary>The exception an enclosing <c>except</c> block is handling (for a bare <c>raise</c>).</summary>
+    internal PyException? HandlingException { get; set; }
+
+    /// <summary>
+    /// <c>type_new</c>: a class named <paramref name="name"/> over the namespace dict <paramref name="ns"/>
+    /// (taken over). <c>__slots__</c> in the namespace fixes the instance layout; <c>__del__</c> gives instances a finalizer.
+    /// </summary>
+    internal int CreateClass(string name, int baseType, int ns)
+    {
+        IReadOnlyList<string>? slots = null;
+        int slotsValue = DictType.GetItem(Heap, ns, InternedName("__slots__"));
+        if (slotsValue != 0)
+        {
+            var list = new List<string>();
+            switch (Kind(slotsValue))
+            {
+                case TypeKind.Str:
+                    list.Add(StrType.Value(Heap, slotsValue));
+                    break;
+                case TypeKind.Tuple:
+                case TypeKind.List:
+                {
+                    ReadOnlySpan<int> items = Kind(slotsValue) == TypeKind.Tuple ? TupleType.Items(Heap, slotsValue) : ListType.Items(Heap, slotsValue);
+                    foreach (int s in items)
+                    {
+                        if (Kind(s) != TypeKind.Str) throw Raise("TypeError", $"__slots__ items must be strings, not '{TypeName(s)}'");
+                        list.Add(StrType.Value(Heap, s));
+                    }
+                    break;
+                }
+                default:
+                    throw Raise("TypeError", "pyheapsim: __slots__ must be a string, tuple or list");
+            }
+            slots = list;
+        }
+        int cls;
+        try
+        {
+            cls = ClassType.New(Heap, name, baseType, slots, ns);
+        }
+        catch (PyTypeException e)
+        {
+            throw Raise("TypeError", e.Message);
+        }
+        if (DictType.GetItem(Heap, ns, InternedName("__del__")) != 0) T.TypeInfoOfType(cls).HasFinalizer = true;
+        return cls;
+    }
+
+    /// <summary>Turns the value of a <c>raise</c> expression (a class or an instance; owned) into an exception in flight.</summary>
+    internal PyException ThrowObject(int v)
+    {
+        int exc = v;
+        if (Kind(v) == TypeKind.Type)
+        {
+            try
+            {
+                exc = CallCore(v, [], KeywordArguments.None, stealArgs: false);
+            }
+            finally
+            {
+                DecRef(v);
+            }
+        }
+        if (Kind(exc) != TypeKind.Instance || !IsExceptionClass(T.TypeOf(exc)))
+        {
+            DecRef(exc);
+            return MakeException("TypeError", "exceptions must derive from BaseException");
+        }
+        return new PyException(exc, TypeName(exc), ExceptionText(exc));
+    }
+
+    /// <summary><c>str(exc)</c>: empty, the single argument's str (its repr for KeyError), or the args tuple's repr.</summary>
+    internal string ExceptionText(int exc)
+    {
+        int args = Exceptions.Args(this, exc);
+        if (args == 0 || Kind(args) != TypeKind.Tuple) return "";
+        int[] items = TupleType.Items(Heap, args);
+        if (items.Length == 0) return "";
+        if (items.Length == 1)
+        {
+            if (Exceptions.IsSubclass(this, T.TypeOf(exc), Types.ExceptionType("KeyError"))) return Repr(items[0]);
+            return Str(items[0]);
+        }
+        return Repr(args);
+    }
+
+    /// <summary><c>import name</c>: a new reference to a built-in module; ModuleNotFoundError otherwise.</summary>
+    internal int ImportModule(string name)
+    {
+        if (Modules.TryGetValue(name, out int m)) return NewRef(m);
+        throw Raise("ModuleNotFoundError", $"No module named '{name}'");
+    }
+
+    /// <summary>The cell holding <paramref name="name"/> in <paramref name="f"/> (its own cell variable or a free one), borrowed.</summary>
+    internal int CellFor(Frame f, string name)
+    {
+        int idx = Array.IndexOf(f.Code.LocalNames, name);
+        if (idx >= 0 && Array.IndexOf(f.Code.CellNames, name) >= 0) return f.Locals[idx];
+        int free = Array.IndexOf(f.Code.FreeNames, name);
+        if (free >= 0) return f.Frees[free];
+        throw new InvalidOperationException($"no cell for '{name}' in {f.Code.Name}");
+    }
+}

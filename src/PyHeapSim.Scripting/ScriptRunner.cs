@@ -1,0 +1,171 @@
+using PyHeapSim.Objects.Types;
+using PyHeapSim.Profiles;
+using PyHeapSim.Scripting.Compilation;
+using PyHeapSim.Scripting.Runtime;
+using PyHeapSim.Scripting.Syntax;
+using PyHeapSim.Scripting.Syntax.Ast;
+
+namespace PyHeapSim.Scripting;
+
+/// <summary>
+/// Runs a script of the supported Python subset on a fresh simulated heap of the chosen version, writing
+/// what CPython would write: the program's output to <c>stdout</c>, tracebacks and diagnostics to
+/// <c>stderr</c>. Then finalizes the way CPython's shutdown does (module globals cleared in order, a last
+/// collection), so <c>__del__</c> output at exit appears too.
+/// </summary>
+public static class ScriptRunner
+{
+    /// <summary>Runs <paramref name="source"/> (named <paramref name="fileName"/> in tracebacks).</summary>
+    public static ScriptResult Run(string source, string fileName, PythonProfile profile, TextWriter stdout, TextWriter stderr, ScriptLimits? limits = null, PyHeapOptions? heapOptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(profile);
+        limits ??= new ScriptLimits();
+        var heap = new PyHeap(profile, (heapOptions ?? new PyHeapOptions()) with { MaxObjects = limits.MaxObjects });
+        var interp = new Interpreter(heap, stdout, stderr, limits, fileName);
+        string[] lines = source.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        int exit = 0;
+        ScriptModule module;
+        try
+        {
+            module = Parser.ParseModule(source, fileName);
+        }
+        catch (ScriptSyntaxException e)
+        {
+            stderr.WriteLine($"  File \"{e.FileName}\", line {e.Line}");
+            if (e.Line >= 1 && e.Line <= lines.Length) stderr.WriteLine("    " + lines[e.Line - 1].Trim());
+            stderr.WriteLine($"{e.PythonTypeName}: {e.Message}");
+            return new ScriptResult(1, heap, Stats(interp));
+        }
+        catch (ScriptNotSupportedException e)
+        {
+            stderr.WriteLine($"pyheapsim: {e.FileName}:{e.Line}:{e.Column}: {e.Message}");
+            return new ScriptResult(2, heap, Stats(interp));
+        }
+
+        interp.RegisterBuiltins();
+        NodeBuilder builder;
+        CodeInfo code;
+        try
+        {
+            ScopeAnalyzer scopes = ScopeAnalyzer.Analyze(module);
+            builder = new NodeBuilder(interp, scopes, fileName);
+            code = NodeBuilder.BuildModule(builder, module);
+        }
+        catch (ScriptNotSupportedException e)
+        {
+            stderr.WriteLine($"pyheapsim: {e.FileName}:{e.Line}:{e.Column}: {e.Message}");
+            return new ScriptResult(2, heap, Stats(interp));
+        }
+
+        int main = interp.NewModule("__main__");
+        int globals = GenericType.Data(heap, main).Refs[0];
+        interp.ModuleSet(main, "__name__", interp.InternedName("__main__"));
+        var frame = new Frame(code, globals, globals, null);
+        try
+        {
+            int r = interp.RunFrame(frame, code);
+            interp.DecRef(r);
+        }
+        catch (PyException e)
+        {
+            PrintTraceback(interp, e, lines);
+            interp.ReleaseException(e);
+            exit = 1;
+        }
+        catch (SimulatedMemoryException)
+        {
+            stderr.WriteLine("Traceback (most recent call last):");
+            stderr.WriteLine("MemoryError");
+            exit = 1;
+        }
+        catch (ScriptAbortedException e)
+        {
+            stderr.WriteLine("pyheapsim: stopped: " + e.Message);
+            stdout.Flush();
+            return new ScriptResult(3, heap, Stats(interp));
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            stderr.WriteLine("RecursionError: maximum recursion depth exceeded");
+            exit = 1;
+        }
+
+        try
+        {
+            Finalize(interp, builder, globals);
+        }
+        catch (PyException e)
+        {
+            interp.WriteUnraisable(e, "Exception ignored during shutdown");
+        }
+        catch (ScriptAbortedException e)
+        {
+            stderr.WriteLine("pyheapsim: stopped: " + e.Message);
+            exit = 3;
+        }
+        stdout.Flush();
+        return new ScriptResult(exit, heap, Stats(interp));
+    }
+
+    /// <summary>
+    /// Shutdown as <c>Py_FinalizeEx</c> does it: the AST arena is already gone; exit hooks
+    /// (<c>weakref.finalize</c>) run; a collection if enabled; then <c>__main__</c>'s globals are cleared
+    /// (underscore names first, then the rest, in insertion order); then a final collection.
+    /// </summary>
+    private static void Finalize(Interpreter interp, NodeBuilder builder, int globals)
+    {
+        builder.Constants.ReleaseAst();
+        interp.RunExitHooks();
+        if (interp.Heap.CollectorEnabled) interp.Heap.Collect(2);
+        var entries = DictType.Entries(interp.Heap, globals);
+        var order = entries.Where(e => IsPrivate(interp, e.Key)).Concat(entries.Where(e => !IsPrivate(interp, e.Key))).Select(e => e.Key).ToList();
+        foreach (int key in order)
+        {
+            string name = StrType.Value(interp.Heap, key);
+            if (name == "__builtins__") continue;
+            interp.IncRef(key);
+            try
+            {
+                DictType.SetItem(interp.Heap, globals, key, interp.None);
+            }
+            finally
+            {
+                interp.DecRef(key);
+            }
+        }
+        interp.Heap.Collect(2);
+    }
+
+    private static bool IsPrivate(Interpreter interp, int key)
+    {
+        string s = StrType.Value(interp.Heap, key);
+        return s.Length > 1 && s[0] == '_' && s[1] != '_';
+    }
+
+    private static void PrintTraceback(Interpreter interp, PyException e, string[] lines)
+    {
+        TextWriter err = interp.Stderr;
+        err.WriteLine("Traceback (most recent call last):");
+        foreach (TracebackEntry t in e.Traceback)
+        {
+            err.WriteLine($"  File \"{t.FileName}\", line {t.Line}, in {t.Function}");
+            if (t.Line >= 1 && t.Line <= lines.Length) err.WriteLine("    " + lines[t.Line - 1].Trim());
+        }
+        err.WriteLine(e.PythonMessage.Length > 0 ? $"{e.TypeName}: {e.PythonMessage}" : e.TypeName);
+    }
+
+    private static ScriptStatistics Stats(Interpreter interp)
+    {
+        PyHeap h = interp.Heap;
+        return new ScriptStatistics
+        {
+            BytesAtEnd = h.Memory.RequestedBytes,
+            LiveObjectsAtEnd = h.LiveObjectCount,
+            Collections = [h.CollectorStats(0).Collections, h.CollectorStats(1).Collections, h.CollectorStats(2).Collections],
+            Collected = [h.CollectorStats(0).Collected, h.CollectorStats(1).Collected, h.CollectorStats(2).Collected],
+            AllocatedBlocksAtEnd = h.Memory.AllocatedBlocks,
+            Steps = interp.StepCount,
+        };
+    }
+}

@@ -1,0 +1,29 @@
+namespace PyHeapSim.Profiles;
+
+/// <summary>
+/// What the bytecode compiler and evaluation loop of a version do that shows in memory: how displays
+/// are built, whether comprehensions are functions, whether calls make frame objects
+/// (cpython-facts §2.4, §3.3, §3.7, §4.3, §5.3).
+/// </summary>
+public sealed record CompilerRules
+{
+    /// <summary>3.9+: a list display of at least 3 constants compiles to <c>BUILD_LIST 0; LOAD_CONST tuple; LIST_EXTEND</c>.</summary>
+    public bool ConstantListDisplayExtends { get; init; }
+
+    /// <summary>3.9+: a set display of at least 3 constants compiles to <c>BUILD_SET 0; LOAD_CONST frozenset; SET_UPDATE</c>.</summary>
+    public bool ConstantSetDisplayUpdates { get; init; }
+
+    /// <summary>3.10+ <c>STACK_USE_GUIDELINE</c>: displays with more elements are built empty and appended
+    /// to one by one; <see cref="int.MaxValue"/> before 3.10.</summary>
+    public int StackUseGuideline { get; init; } = int.MaxValue;
+
+    /// <summary>≤3.10: every Python call runs in a heap frame object (a GC object; one "zombie" frame is
+    /// cached per code object, others come from a free list).</summary>
+    public bool FramesAreHeapObjects { get; init; } = true;
+
+    /// <summary>3.12+ (PEP 709): list/dict/set comprehensions run inline, without a function object.</summary>
+    public bool ComprehensionsInlined { get; init; }
+
+    /// <summary>Wording of the error for reading an unbound local (3.11 changed it).</summary>
+    public string UnboundLocalMessage { get; init; } = "local variable '{0}' referenced before assignment";
+}

@@ -1,0 +1,26 @@
+namespace PyHeapSim.Profiles;
+
+/// <summary>
+/// Wording of exception messages that changed between versions (the script runtime raises them;
+/// conformance output prints them). Recorded from the real interpreters.
+/// </summary>
+public sealed record MessageRules
+{
+    /// <summary><c>int % 0</c> (and <c>divmod</c>'s modulo path): "integer modulo by zero" from 3.11 (recorded).</summary>
+    public string IntModuloByZero { get; init; } = "integer division or modulo by zero";
+
+    /// <summary><c>float // 0.0</c>: "float floor division by zero" from 3.9 (recorded).</summary>
+    public string FloatFloorDivisionByZero { get; init; } = "float divmod()";
+
+    /// <summary><c>float % 0.0</c>: "float modulo by zero" from 3.13.</summary>
+    public string FloatModuloByZero { get; init; } = "float modulo";
+
+    /// <summary><c>"ab"["x"]</c>: 3.11 added the type ("string indices must be integers, not 'str'"); {0} is the index type.</summary>
+    public string StrIndicesMustBeIntegers { get; init; } = "string indices must be integers";
+
+    /// <summary><c>min([])</c>/<c>max([])</c>; {0} is the function name. 3.12: "{0}() iterable argument is empty".</summary>
+    public string MinMaxEmpty { get; init; } = "{0}() arg is an empty sequence";
+
+    /// <summary><c>"%d" % "a"</c>; {0} is the conversion, {1} the type. 3.10: "a real number is required".</summary>
+    public string PercentFormatNumberRequired { get; init; } = "%{0} format: a number is required, not {1}";
+}

@@ -1,0 +1,46 @@
+using NUnit.Framework;
+
+namespace PyHeapSim.Scripting.Tests.Syntax;
+
+public partial class ParserTests
+{
+    [TestCase("[]", ExpectedResult = "(list)")]
+    [TestCase("[1, 2, 3,]", ExpectedResult = "(list 1 2 3)")]
+    [TestCase("[a, [b, c]]", ExpectedResult = "(list a (list b c))")]
+    [TestCase("{}", ExpectedResult = "(dict)")]
+    [TestCase("{1: 2, 3: 4,}", ExpectedResult = "(dict 1:2 3:4)")]
+    [TestCase("{'a': [1, 2], 'b': {'c': 3}}", ExpectedResult = "(dict 'a':(list 1 2) 'b':(dict 'c':3))")]
+    [TestCase("{1, 2,}", ExpectedResult = "(set 1 2)")]
+    [TestCase("()", ExpectedResult = "(tuple)")]
+    [TestCase("(1,)", ExpectedResult = "(tuple 1)")]
+    [TestCase("(1, 2)", ExpectedResult = "(tuple 1 2)")]
+    [TestCase("((a))", ExpectedResult = "a")]
+    [TestCase("1, 2", ExpectedResult = "(tuple 1 2)")]
+    [TestCase("1,", ExpectedResult = "(tuple 1)")]
+    [TestCase("a[::2]", ExpectedResult = "([] a (slice _ _ 2))")]
+    [TestCase("a[1:]", ExpectedResult = "([] a (slice 1 _ _))")]
+    [TestCase("a[:2]", ExpectedResult = "([] a (slice _ 2 _))")]
+    [TestCase("a[1:2:3]", ExpectedResult = "([] a (slice 1 2 3))")]
+    [TestCase("a[:]", ExpectedResult = "([] a (slice _ _ _))")]
+    [TestCase("a[::-1]", ExpectedResult = "([] a (slice _ _ (- 1)))")]
+    [TestCase("a[1:2, 3]", ExpectedResult = "([] a (tuple (slice 1 2 _) 3))")]
+    [TestCase("a[1,]", ExpectedResult = "([] a (tuple 1))")]
+    [TestCase("f(a, b, c=1, d=2)", ExpectedResult = "(call f a b c=1 d=2)")]
+    [TestCase("f(a,)", ExpectedResult = "(call f a)")]
+    [TestCase("f()", ExpectedResult = "(call f)")]
+    [TestCase("print(\"x\", end=\"\")", ExpectedResult = "(call print 'x' end='')")]
+    [TestCase("[x for x in y]", ExpectedResult = "(listcomp x (for x y))")]
+    [TestCase("[x for x in y if x if z]", ExpectedResult = "(listcomp x (for x y (if x) (if z)))")]
+    [TestCase("[x * y for x in a for y in b]", ExpectedResult = "(listcomp (* x y) (for x a) (for y b))")]
+    [TestCase("[x for x in a if x for y in b if y]", ExpectedResult = "(listcomp x (for x a (if x)) (for y b (if y)))")]
+    [TestCase("[(i, x) for i, x in enumerate(y)]", ExpectedResult = "(listcomp (tuple i x) (for (tuple i x) (call enumerate y)))")]
+    [TestCase("{x for x in y}", ExpectedResult = "(setcomp x (for x y))")]
+    [TestCase("{k: v for k, v in d.items()}", ExpectedResult = "(dictcomp k v (for (tuple k v) (call (. d items))))")]
+    [TestCase("(x for x in y)", ExpectedResult = "(genexp x (for x y))")]
+    [TestCase("sum(x for x in y)", ExpectedResult = "(call sum (genexp x (for x y)))")]
+    [TestCase("sum(x * 2 for x in range(10) if x % 2)", ExpectedResult = "(call sum (genexp (* x 2) (for x (call range 10) (if (% x 2)))))")]
+    [TestCase("f((x for x in y), 1)", ExpectedResult = "(call f (genexp x (for x y)) 1)")]
+    [TestCase("[[y for y in x] for x in z]", ExpectedResult = "(listcomp (listcomp y (for y x)) (for x z))")]
+    [TestCase("[x for x in (a if b else c)]", ExpectedResult = "(listcomp x (for x (ifexp b a c)))")]
+    public string ParseSingleExpression_DisplayCallOrComprehension_MatchesCPython(string source) => Expr(source);
+}

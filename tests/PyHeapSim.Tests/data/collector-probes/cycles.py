@@ -1,0 +1,51 @@
+# What gc.collect() returns for small cyclic garbage. Automatic collection is off; each case
+# starts from a collected heap, so the return value counts only the case's own objects.
+import gc
+
+gc.disable()
+
+
+class C:
+    pass
+
+
+class S:
+    __slots__ = ("o",)
+
+
+gc.collect()
+
+a = C(); b = C(); a.o = b; b.o = a; del a, b
+print("two_instances:", gc.collect())
+
+a = C(); a.s = a; del a
+print("self_instance:", gc.collect())
+
+l = []; l.append(l); del l
+print("self_list:", gc.collect())
+
+d = {}; d["d"] = d; del d
+print("self_dict:", gc.collect())
+
+x = []; y = [x]; x.append(y); del x, y
+print("two_lists:", gc.collect())
+
+a = C(); b = C(); a.o = b; b.o = a; a.__dict__; b.__dict__; del a, b
+print("two_instances_dicts_read:", gc.collect())
+
+l = []; t = (l,); l.append(t); del l, t
+print("list_tuple:", gc.collect())
+
+a = C(); a.s = a; a.tail = [[], {}]; del a
+print("cycle_with_tail:", gc.collect())
+
+s1 = S(); s2 = S(); s1.o = s2; s2.o = s1; del s1, s2
+print("slots_pair:", gc.collect())
+
+keep = []; keep.append(keep)
+print("reachable_kept:", gc.collect())
+
+a = C(); a.x = 1; a.s = a; del a
+print("instance_atomic_then_self:", gc.collect())
+
+print("garbage:", len(gc.garbage))
