@@ -10,6 +10,8 @@
 #               OUTDIR/sim.jsonl, OUTDIR/<python version>.jsonl, OUTDIR/table.md
 #   -a          append to existing OUTDIR/*.jsonl instead of truncating them
 #   -t SECONDS  timeout per process (default 900)
+#   -L LOAD     before each run wait (up to $LOAD_WAIT s, default 600) until the 1-minute load average is <= LOAD
+#               (e.g. 1.5 on this 2-vCPU VM); every twin records its load in extra.loadavg
 #   WORKLOAD-GLOB  bash globs over the ids of `benchmarks/cpython/twin.py --list`,
 #               e.g. 'alloc_*' 'full_collect_live_*' (default: all)
 #
@@ -44,6 +46,7 @@ quick=0
 outdir=""
 append=0
 tmo=900
+maxload=""
 globs=()
 while (($#)); do
     case "$1" in
@@ -52,6 +55,7 @@ while (($#)); do
         -o) outdir="$2"; shift 2 ;;
         -a) append=1; shift ;;
         -t) tmo="$2"; shift 2 ;;
+        -L) maxload="$2"; shift 2 ;;
         -b) build=1; shift ;;
         -h|--help) sed -n '2,38p' "${BASH_SOURCE[0]}"; exit 0 ;;
         -*) echo "unknown option $1" >&2; exit 2 ;;
@@ -121,10 +125,23 @@ if ((!append)); then
     for py in "${pythons[@]}"; do : >"$outdir/${pyver[$py]}.jsonl"; done
 fi
 
+# With -L: wait until the 1-minute load average is <= $maxload (at most 600 s).
+wait_quiet() {
+    [[ -z "$maxload" ]] && return 0
+    local waited=0 load
+    while :; do
+        read -r load _ </proc/loadavg
+        awk -v l="$load" -v m="$maxload" 'BEGIN { exit !(l <= m) }' && return 0
+        ((waited >= ${LOAD_WAIT:-600})) && { echo "  load $load > $maxload after ${LOAD_WAIT:-600} s; running anyway" >&2; return 0; }
+        sleep 5; waited=$((waited + 5))
+    done
+}
+
 # Runs a command with a timeout; appends its last JSON-looking stdout line to $1.
 run_one() {
     local out="$1" label="$2"; shift 2
     local t0 t1 line rc
+    wait_quiet
     t0=$EPOCHREALTIME
     line="$(timeout "$tmo" "$@" 2>"$outdir/last.stderr" | grep -E '^\{' | tail -n 1)"
     rc=$?
@@ -161,4 +178,5 @@ done
 rm -f "$outdir/last.stderr"
 
 "$tpy" "$table" "$outdir" | tee "$outdir/table.md"
+"$tpy" "$table" "$outdir" --stat min >"$outdir/table-fastest.md"
 echo "raw results: $outdir" >&2

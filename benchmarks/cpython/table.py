@@ -1,13 +1,14 @@
 """Markdown table of side-by-side results (used by ../compare.sh).
 
-    python table.py DIR [--stat median|min]
+    python table.py DIR [--stat median|min] [--max-load X]
 
 DIR holds JSON-lines files written by compare.sh: `sim.jsonl` (simulator side) and one
 `<python version>.jsonl` per interpreter (e.g. `3.11.7.jsonl`).  Every line is one fresh-process
 run: {"workload", "python", "unit", "median", "samples", "extra"}.  Per workload and column the
 table shows the MEDIAN OF THE RUN MEDIANS; a trailing `*` marks a cell whose run-to-run spread
 (max - min) / median exceeds 30 % (perf-anchors.md: rerun those).  `--stat min` shows the
-fastest run instead (the per-run medians' minimum), for the "ratio of the fastest runs".  Missing or failed runs print
+fastest run instead (the per-run medians' minimum), for the "ratio of the fastest runs".
+`--max-load X` ignores runs whose recorded 1-minute load average (extra.loadavg) exceeded X.  Missing or failed runs print
 `n/a`.  Ratios are sim / CPython (< 1 means the simulator is faster or smaller).
 """
 
@@ -50,14 +51,17 @@ def fmt(x):
 
 
 def main(argv):
-    stat = "median"
-    if len(argv) == 4 and argv[2] == "--stat" and argv[3] in ("median", "min"):
-        stat = argv[3]
-        argv = argv[:2]
-    if len(argv) != 2 or not os.path.isdir(argv[1]):
+    import argparse
+    p = argparse.ArgumentParser(description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("dir")
+    p.add_argument("--stat", choices=("median", "min"), default="median")
+    p.add_argument("--max-load", type=float, default=None)
+    a = p.parse_args(argv[1:])
+    if not os.path.isdir(a.dir):
         print(__doc__, file=sys.stderr)
         return 2
-    d = argv[1]
+    d, stat = a.dir, a.stat
     agg = statistics.median if stat == "median" else min
     order, units = [], {}
     cells = {}  # (workload, column) -> [run medians]
@@ -70,6 +74,9 @@ def main(argv):
         if not name.endswith(".jsonl"):
             continue
         for r in load(os.path.join(d, name)):
+            la = (r.get("extra") or {}).get("loadavg")
+            if a.max_load is not None and la and max(la) > a.max_load:
+                continue
             if name == "sim.jsonl":
                 col = "sim"
                 sim_units.setdefault(r["workload"], r.get("unit", ""))

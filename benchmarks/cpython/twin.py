@@ -508,8 +508,12 @@ def main():
         return 2
     QUICK = a.quick
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 10000))
+    load0 = os.getloadavg()[0]
     res = reg[a.workload]()
     res["extra"]["quick"] = QUICK
+    # 1-minute load average before/after: this VM has 2 vCPUs, so > ~2 means other work shared
+    # the CPUs while we measured (see README, "Noise")
+    res["extra"]["loadavg"] = [round(load0, 2), round(os.getloadavg()[0], 2)]
     print(json.dumps(res), flush=True)
     return 0
 

@@ -44,6 +44,7 @@ public static class ScriptRunner
         }
 
         interp.RegisterBuiltins();
+        interp.CreateResidentObjects();
         NodeBuilder builder;
         CodeInfo code;
         try

@@ -79,14 +79,15 @@ public sealed partial class PyHeap
 
     /// <summary>
     /// The eval-breaker check (3.12+ <c>_Py_RunGC</c>): runs the automatic collection an allocation
-    /// scheduled, if the counts still call for one. A script runtime calls this where CPython checks
-    /// the eval breaker (backward jumps, calls, <c>RESUME</c>); a no-op when nothing is scheduled.
+    /// scheduled, if the counts still call for one (3.13: and automatic collection is still enabled;
+    /// 3.12 does not check). A script runtime calls this where CPython checks the eval breaker
+    /// (backward jumps, calls, <c>RESUME</c>); a no-op when nothing is scheduled. O(1) then.
     /// </summary>
     public void RunScheduledCollection()
     {
         if (!Gc.Trigger.Scheduled) return;
         Gc.Trigger.Scheduled = false;
-        if (Gc.Collecting || !Gc.Trigger.Enabled) return;
+        if (Gc.Collecting || !Gc.Trigger.RunsScheduledCollection) return;
         CollectAutomatic();
     }
 

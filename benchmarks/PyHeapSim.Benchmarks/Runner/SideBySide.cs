@@ -68,16 +68,32 @@ internal sealed class SideBySide
     private WorkloadResult Result(string id, string unit, IReadOnlyList<double> samples) =>
         new WorkloadResult(id, "sim-" + _python, unit, samples).With("profile", _python).With("quick", _quick);
 
-    /// <summary>Calls <paramref name="action"/> until the JIT has had time to tier up (≥ 300 ms and ≥ 40
-    /// calls, at most <paramref name="maxCalls"/>); nothing in a smoke run.</summary>
+    /// <summary>
+    /// Calls <paramref name="action"/> until the JIT has settled: at least 40 calls and 300 ms, and then
+    /// no method compiled (tier-1 recompilations included, <see cref="System.Runtime.JitInfo"/>) for
+    /// 300 ms — so the samples time optimized code even when a loaded machine delays the background
+    /// tier-up. At most <paramref name="maxCalls"/> calls or 20 s. Nothing in a smoke run.
+    /// </summary>
     private void WarmUp(Action action, int maxCalls = int.MaxValue)
     {
         if (_smoke) return;
         long t0 = Stopwatch.GetTimestamp();
+        long lastCount = System.Runtime.JitInfo.GetCompiledMethodCount();
+        long lastChange = t0;
         for (int i = 0; i < maxCalls; i++)
         {
             action();
-            if (i >= 40 && Stopwatch.GetElapsedTime(t0).TotalMilliseconds > 300) break;
+            long now = Stopwatch.GetTimestamp();
+            long count = System.Runtime.JitInfo.GetCompiledMethodCount();
+            if (count != lastCount)
+            {
+                lastCount = count;
+                lastChange = now;
+            }
+            double total = Stopwatch.GetElapsedTime(t0, now).TotalMilliseconds;
+            double quiet = Stopwatch.GetElapsedTime(lastChange, now).TotalMilliseconds;
+            if (i >= 40 && total > 300 && quiet > 300) break;
+            if (total > 20_000) break;
         }
     }
 
@@ -207,6 +223,29 @@ internal sealed class SideBySide
 
     // ---- cycle collector ----
 
+    /// <summary>JIT warm-up of every collector path on a separate small heap (full and young collections
+    /// of live and garbage shapes), so big-heap workloads, which run few collections, time optimized code.</summary>
+    private void WarmUpCollector()
+    {
+        PyHeap w = Heaps.New(_python);
+        w.CollectorEnabled = false;
+        PyRef live = Shapes.Live(w, 2_000);
+        WarmUp(() =>
+        {
+            foreach (string shape in new[] { "garbage2", "ring", "mixed90" })
+            {
+                PyRef k = Shapes.Garbage(w, shape, 2_000);
+                w.Collect(0);
+                w.Collect();
+                if (!k.IsNull) w.DecRef(k);
+            }
+            PyRef y = Shapes.Live(w, 999);
+            w.Collect(0);
+            w.DecRef(y);
+        });
+        w.DecRef(live);
+    }
+
     private WorkloadResult FullCollectLive(string id, int nominal)
     {
         int n = Sizes.Scale(nominal);
@@ -220,6 +259,7 @@ internal sealed class SideBySide
         double firstNs = Ns(t0, Stopwatch.GetTimestamp());
         int reps = Math.Max(1, 200_000 / nominal);
         long collected = first;
+        WarmUpCollector();
         WarmUp(() => collected += h.Collect(), maxCalls: Math.Max(3, 3_000_000 / nominal));
         var samples = new List<double>();
         for (int s = 0; s < Samples(7, 3); s++)
@@ -249,13 +289,7 @@ internal sealed class SideBySide
         h.Collect();
         long live = h.LiveObjectCount;
         long expected = Shapes.Unreachable(shape, n);
-        // JIT warm-up on a small heap, so the first timed round is not the tier-0 code.
-        WarmUp(() =>
-        {
-            PyRef k = Shapes.Garbage(h, shape, Math.Min(n, 10_000));
-            h.Collect();
-            if (!k.IsNull) h.DecRef(k);
-        }, maxCalls: 200);
+        WarmUpCollector();
         int nsamp = nominal <= 100_000 ? Samples(11, 5) : Samples(7, 3);
         var samples = new List<double>();
         var perN = new List<double>();
@@ -293,6 +327,7 @@ internal sealed class SideBySide
         h.Collect();
         int old = Heaps.Tracked(h);
         long collected = 0;
+        WarmUpCollector();
         WarmUp(() =>
         {
             PyRef y = Shapes.Live(h, young - 1);

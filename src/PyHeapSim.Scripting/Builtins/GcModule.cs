@@ -30,7 +30,7 @@ internal static class GcModule
             i.Heap.SetCollectorThresholds((int)BuiltinsModule.IntArg(i, a[0]),
                 a.Length > 1 ? (int)BuiltinsModule.IntArg(i, a[1]) : null, a.Length > 2 ? (int)BuiltinsModule.IntArg(i, a[2]) : null);
             return i.NewNone();
-        });
+        }, varArgs: true); // gc_set_threshold parses a METH_VARARGS tuple
         interp.ModuleDef(m, "enable", (i, a, k) => { i.Heap.CollectorEnabled = true; return i.NewNone(); });
         interp.ModuleDef(m, "disable", (i, a, k) => { i.Heap.CollectorEnabled = false; return i.NewNone(); });
         interp.ModuleDef(m, "isenabled", (i, a, k) => i.NewBool(i.Heap.CollectorEnabled));

@@ -87,6 +87,18 @@ public sealed partial class Interpreter
             {
                 GenericData g = GenericType.Data(Heap, callable);
                 var native = (NativeFunction)g.Host!;
+                if (native.VarArgs && args.Length > 0)
+                {
+                    int packed = NewTuple(args);
+                    try
+                    {
+                        return native.Function(this, args, kw);
+                    }
+                    finally
+                    {
+                        DecRef(packed);
+                    }
+                }
                 if (g.Refs.Length > 0 && g.Refs[0] != 0)
                 {
                     var all = new int[args.Length + 1];
@@ -96,7 +108,20 @@ public sealed partial class Interpreter
                 }
                 return native.Function(this, args, kw);
             }
-            if (kind == TypeKind.Type) return CallType(callable, args, kw);
+            if (kind == TypeKind.Type)
+            {
+                if (args.Length == 0 || !TypeCallPacksArguments(callable)) return CallType(callable, args, kw);
+                // type_call (_PyObject_MakeTpCall): the arguments travel as a tuple; __init__ sees them through it.
+                int packed = NewTuple(args);
+                try
+                {
+                    return CallType(callable, args, kw);
+                }
+                finally
+                {
+                    DecRef(packed);
+                }
+            }
             if (kind == TypeKind.WeakRef)
             {
                 int target = WeakRefType.Referent(Heap, callable);
@@ -128,6 +153,14 @@ public sealed partial class Interpreter
             // The caller's stack is popped from the top: the last argument is released first.
             if (!released) for (int k = args.Length - 1; k >= 0; k--) DecRef(args[k]);
         }
+    }
+
+    /// <summary>Whether calling <paramref name="type"/> packs its arguments into a tuple (no vectorcall for it).</summary>
+    private bool TypeCallPacksArguments(int type)
+    {
+        TypeInfo ti = T.TypeInfoOfType(type);
+        if (ti.InstanceKind is TypeKind.Instance or TypeKind.WeakRef) return true;
+        return !Profile.Compiler.BuiltinTypesHaveVectorcall;
     }
 
     /// <summary>Calls with borrowed args (bound-method and slot paths).</summary>

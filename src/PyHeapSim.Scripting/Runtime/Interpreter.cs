@@ -106,10 +106,10 @@ public sealed partial class Interpreter
         DecRef(key);
     }
 
-    /// <summary>Sets a module attribute to a new built-in function.</summary>
-    internal void ModuleDef(int module, string name, BuiltinFunction function)
+    /// <summary>Sets a module attribute to a new built-in function (<paramref name="varArgs"/>: <c>METH_VARARGS</c>).</summary>
+    internal void ModuleDef(int module, string name, BuiltinFunction function, bool varArgs = false)
     {
-        int f = NewBuiltinFunction(name, function);
+        int f = GenericType.New(Heap, Types.BuiltinFunction, [], new NativeFunction(name, function) { VarArgs = varArgs });
         ModuleSet(module, name, f);
         DecRef(f);
     }

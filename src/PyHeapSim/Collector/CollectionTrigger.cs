@@ -20,6 +20,9 @@ internal sealed class CollectionTrigger(CollectorRules rules)
     /// <summary>The eval breaker's "GC scheduled" bit (3.12+ <c>_Py_ScheduleGC</c>).</summary>
     public bool Scheduled { get; set; }
 
+    /// <summary>Whether a scheduled collection may run now (3.12 runs it even when disabled since).</summary>
+    public bool RunsScheduledCollection => Enabled || rules.ScheduledCollectionIgnoresDisable;
+
     /// <summary>Divisor of the long-lived rule; CPython's 4 unless an experiment changes it.</summary>
     public int LongLivedDivisor { get; set; } = rules.LongLivedDivisor;
 

@@ -504,6 +504,13 @@ internal sealed partial class CycleCollection
                 // type_clear: empties tp_dict (the dict object itself stays until type_dealloc).
                 TypeInfo ti = _t.TypeInfoOfType(o);
                 if (ti.IsHeapType && ti.Dict != 0) DictType.Clear(_heap, ti.Dict);
+                if (ti.IsHeapType && ti.Mro != 0)
+                {
+                    // type_clear: Py_CLEAR(type->tp_mro) breaks the class's self-cycle.
+                    int mro = ti.Mro;
+                    ti.Mro = 0;
+                    _heap.DecRef(mro);
+                }
                 break;
             }
             case TypeKind.Generic:

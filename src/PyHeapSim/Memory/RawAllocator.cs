@@ -131,8 +131,8 @@ internal sealed class RawAllocator
     }
 
     /// <summary>
-    /// <c>realloc</c>: in place when the new request still fits the chunk, else a new block (same
-    /// counting) and the old one freed. The result counts as written (realloc copies the data).
+    /// <c>realloc</c>: in place when the new request still fits the chunk (pages keep their state),
+    /// else a new block with the same counting, fully written (realloc copies), and the old one freed.
     /// </summary>
     public long Reallocate(long address, long newBytes)
     {

@@ -110,6 +110,8 @@ internal static class ObjectModel
                 if (!ti.IsHeapType) break;
                 // type_traverse: tp_dict, tp_cache, tp_mro, tp_bases, tp_base, ht_module
                 if (ti.Dict != 0) v.Visit(ti.Dict);
+                if (ti.Mro != 0) v.Visit(ti.Mro);
+                if (ti.Bases != 0) v.Visit(ti.Bases);
                 if (ti.Base != 0) v.Visit(ti.Base);
                 break;
             }
@@ -213,6 +215,8 @@ internal static class ObjectModel
                 TypeInfo ti = t.TypeInfoOfType(o);
                 if (!ti.IsHeapType) break;
                 if (ti.Dict != 0) into.Add(ti.Dict);
+                if (ti.Mro != 0) into.Add(ti.Mro);
+                if (ti.Bases != 0) into.Add(ti.Bases);
                 if (ti.Base != 0) into.Add(ti.Base);
                 break;
             }
@@ -289,9 +293,12 @@ internal static class ObjectModel
                     ti.CachedKeys = null;
                     QueueSharedKeysDrop(heap, keys);
                 }
+                // Pushed in reverse: released as tp_base, tp_dict, tp_bases, tp_mro, then the metatype.
+                heap.PushRelease(t.TypeOf(o));
+                if (ti.Mro != 0) heap.PushRelease(ti.Mro);
+                if (ti.Bases != 0) heap.PushRelease(ti.Bases);
                 if (ti.Dict != 0) heap.PushRelease(ti.Dict);
                 if (ti.Base != 0) heap.PushRelease(ti.Base);
-                heap.PushRelease(t.TypeOf(o));
                 break;
             }
             case TypeKind.WeakRef:

@@ -40,6 +40,13 @@ public sealed class TypeInfo
     /// <summary>Slot of the base type (0 for <c>object</c>). Classes own a reference to their base.</summary>
     public int Base { get; internal set; }
 
+    /// <summary>Slot of the <c>__mro__</c> tuple of a class (it holds the class itself: classes live in a
+    /// reference cycle and die by collection, not by refcount); 0 for built-in types.</summary>
+    public int Mro { get; internal set; }
+
+    /// <summary>Slot of the <c>__bases__</c> tuple of a class; 0 for built-in types.</summary>
+    public int Bases { get; internal set; }
+
     /// <summary>Slot of the class namespace dict (<c>tp_dict</c>); 0 for built-in types.</summary>
     public int Dict { get; internal set; }
 

@@ -24,6 +24,14 @@ public sealed record CollectorRules
     /// <summary>Whether <c>gc.is_finalized</c> exists (3.9+).</summary>
     public bool HasIsFinalized { get; init; }
 
+    /// <summary>
+    /// 3.12: a collection scheduled by an allocation runs at the eval breaker even if
+    /// <c>gc.disable()</c> ran in between (<c>_Py_RunGC</c> does not look at <c>gcstate->enabled</c>);
+    /// 3.13 checks it. Meaningless for <see cref="CollectionTriggerPoint.InsideAllocation"/>.
+    /// </summary>
+    public bool ScheduledCollectionIgnoresDisable { get; init; }
+
     /// <summary>The long-lived rule: skip a full collection while pending &lt; total / this divisor.</summary>
     public int LongLivedDivisor { get; init; } = 4;
+
 }

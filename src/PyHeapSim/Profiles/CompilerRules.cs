@@ -24,6 +24,11 @@ public sealed record CompilerRules
     /// <summary>3.12+ (PEP 709): list/dict/set comprehensions run inline, without a function object.</summary>
     public bool ComprehensionsInlined { get; init; }
 
+    /// <summary>3.9+ (bpo-37207): calling <c>list</c>, <c>dict</c>, <c>tuple</c>, <c>set</c>, <c>range</c> … goes through
+    /// vectorcall; before, every call packed its arguments into a new tuple (a counted GC allocation when
+    /// the tuple free list is empty). Classes and <c>weakref.ref</c> always take the tuple.</summary>
+    public bool BuiltinTypesHaveVectorcall { get; init; }
+
     /// <summary>Wording of the error for reading an unbound local (3.11 changed it).</summary>
     public string UnboundLocalMessage { get; init; } = "local variable '{0}' referenced before assignment";
 }

@@ -14,6 +14,13 @@ public sealed record PythonProfile
     /// <summary>Display name, e.g. <c>"3.11"</c>.</summary>
     public required string Name { get; init; }
 
+    /// <summary>
+    /// Tracked objects a fresh interpreter holds once its startup garbage is collected
+    /// (<c>len(gc.get_objects())</c> after <c>gc.collect()</c>). They form the old generation that the
+    /// long-lived rule compares against, so a script runtime materialises that many live objects.
+    /// </summary>
+    public int InterpreterTrackedObjects { get; init; }
+
     /// <summary>Header and body sizes.</summary>
     public ObjectLayout Layout { get; init; } = new();
 

@@ -137,6 +137,14 @@ public sealed partial class Interpreter
     {
         result = false;
         TypeKind ka = Kind(a), kb = Kind(b);
+        if (ka == TypeKind.WeakRef && kb == TypeKind.WeakRef && op is CompareOperator.Eq or CompareOperator.NotEq)
+        {
+            // weakref_richcompare: two live references compare their referents, otherwise identity.
+            int ra = Objects.Types.WeakRefType.Referent(Heap, a), rb = Objects.Types.WeakRefType.Referent(Heap, b);
+            bool eq = ra != 0 && rb != 0 ? RichCompareBool(ra, rb, CompareOperator.Eq) : a == b;
+            result = op == CompareOperator.Eq ? eq : !eq;
+            return true;
+        }
         bool numA = ka is TypeKind.Int or TypeKind.Bool or TypeKind.Float;
         bool numB = kb is TypeKind.Int or TypeKind.Bool or TypeKind.Float;
         if (numA && numB)

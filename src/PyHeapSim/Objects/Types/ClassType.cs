@@ -69,6 +69,12 @@ internal static class ClassType
         info.Dict = namespaceDict != 0 ? namespaceDict : DictType.New(heap);
         heap.T.SetPayload(o, info);
         heap.Gc.Track(o);
+        // type_new: tp_bases = (base,), tp_mro = (cls, *base.__mro__). The mro holds the class itself,
+        // so a class is part of a reference cycle and is freed by the collector, not by refcount.
+        info.Bases = TupleType.New(heap, [baseType]);
+        var mro = new List<int> { o };
+        for (int b = baseType; b != 0; b = heap.T.TypeInfoOfType(b).Base) mro.Add(b);
+        info.Mro = TupleType.New(heap, mro.ToArray());
         return o;
     }
 

@@ -20,7 +20,10 @@ internal static class InstanceType
         int bytes = ti.PreHeaderSize + l.GcHeaderSize + ti.BasicSize;
         var data = new InstanceData { Slots = ti.SlotNames.Count == 0 ? [] : new int[ti.SlotNames.Count] };
         int inlineCapacity = 0;
-        if (ti.HasInstanceDict && Modern(heap) && ti.CachedKeys is { } keys)
+        // 3.13 gives only classes without __slots__ inline values (Py_TPFLAGS_INLINE_VALUES); a class whose
+        // __slots__ include '__dict__' keeps a managed dict, created at the first store (no values here).
+        bool noValues = l.InstanceDicts == InstanceDictLayout.InlineValues && ti.SlotNames.Count > 0;
+        if (ti.HasInstanceDict && Modern(heap) && !noValues && ti.CachedKeys is { } keys)
         {
             bool inline = l.InstanceDicts == InstanceDictLayout.InlineValues;
             // 3.11/3.12 init_inline_values takes one usable entry, then sizes; 3.13 sizes first.
@@ -181,6 +184,18 @@ internal static class InstanceType
         else if (!Modern(heap) && ti.CachedKeys is { } cached)
         {
             dict = SplitDicts.NewWithSharedKeys(heap, cached);
+        }
+        else if (ti.CachedKeys is { } shared)
+        {
+            // 3.13 managed dict without inline values: new_dict_with_shared_keys, sized
+            // shared_keys_usable_size(keys) = entries + usable, without taking a usable entry.
+            dict = DictType.New(heap);
+            DictData d = DictType.Data(heap, dict);
+            shared.RefCount++;
+            d.Keys = shared;
+            int capacity = shared.NEntries + shared.Usable;
+            SplitDicts.AttachValues(heap, d, new int[Math.Max(capacity, shared.EntryCapacity)], capacity, separateBlock: true);
+            d.Order = [];
         }
         else
         {

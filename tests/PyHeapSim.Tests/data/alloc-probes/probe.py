@@ -247,7 +247,31 @@ def lesson():
         "frag_after_del_keep_1_in_1000_minus_created": out["frag_after_del_keep_1_in_1000"]["current"]
                                                         - out["frag_after_create"]["current"],
         "frag_after_del_survivors_minus_before": out["frag_after_del_survivors"]["current"] - before["current"],
+        "new_arena_emptied_minus_before": new_arena_emptied(),
     }
+
+
+def new_arena_emptied():
+    """bpo-37257: make ints until a new arena is mapped, then free the ints made since the last
+    check that saw the old count. 3.8 unmaps the emptied arena at once; 3.9+ keep it, since it is
+    the last (the only) arena in usable_arenas. Returns arenas now minus arenas before."""
+    gc.collect()
+    cells = [None] * 3000000
+    base = arena_counts()["current"]
+    k = last_check = 0
+    while True:
+        cells[k] = k + 10 ** 7
+        k += 1
+        if k % 200 == 0:
+            if arena_counts()["current"] > base:
+                break
+            last_check = k
+    # Nothing made after the new arena was mapped may survive: not the ints named k or i either.
+    first, stop = last_check, k
+    k = last_check = 0
+    del cells[first:stop]
+    first = stop = None
+    return arena_counts()["current"] - base
 
 
 RUNS = 5

@@ -34,3 +34,18 @@ for i in range(2500):
 gc.callbacks.remove(record)
 print("generations:", "".join(map(str, gens)))
 print("full_collections:", gens.count(2), "gen1:", gens.count(1), "gen0:", gens.count(0))
+
+# A collection scheduled by an allocation, then gc.disable() before the next eval-breaker check:
+# 3.12's _Py_RunGC collects anyway, 3.13's checks gcstate->enabled first (<=3.11 collected inside
+# the allocations already).
+gc.collect()
+events = []
+gc.callbacks.append(lambda p, i: events.append(p))
+gc.set_threshold(5)
+x = [[], [], [], [], [], [], [], []]; gc.disable()
+y = 1
+for i in range(3):
+    pass
+gc.callbacks.clear()
+gc.enable()
+print("scheduled_then_disabled_collections:", events.count("start"))

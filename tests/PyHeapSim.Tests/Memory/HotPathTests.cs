@@ -1,0 +1,48 @@
+namespace PyHeapSim.Tests.Memory;
+
+/// <summary>
+/// Allocating and freeing through pymalloc allocates nothing on the host once the tables have grown
+/// (design.md, "The hot path"). Counts host bytes, not time: no timing assertions here.
+/// </summary>
+[TestFixtureSource(typeof(Versions), nameof(Versions.All))]
+public sealed class HotPathTests(PythonVersion version)
+{
+    private static long HostBytes(Action loop)
+    {
+        loop();                                             // grow tables, JIT
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        loop();
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
+    [Test]
+    public void NewListDecRef_AllocatesNothingOnTheHost([Values(false, true)] bool tracing)
+    {
+        PyHeap heap = Versions.Heap(version);
+        if (tracing) heap.TracemallocStart();
+        HostBytes(() =>
+        {
+            for (int i = 0; i < 100_000; i++) heap.DecRef(heap.NewList());
+        }).Should().Be(0);
+        heap.Verify();
+    }
+
+    [Test]
+    public void NewIntDecRef_ThroughPymallocEveryTime_AllocatesNothingOnTheHost([Values(false, true)] bool tracing)
+    {
+        PyHeap heap = Versions.Heap(version);
+        if (tracing) heap.TracemallocStart();
+        var keep = new PyRef[3000];
+        HostBytes(() =>
+        {
+            // Fill and empty several pools so pools and arenas move between lists too.
+            for (int round = 0; round < 20; round++)
+            {
+                for (int i = 0; i < keep.Length; i++) keep[i] = heap.NewInt(1000 + i);
+                for (int i = 0; i < keep.Length; i += 2) heap.DecRef(keep[i]);
+                for (int i = 1; i < keep.Length; i += 2) heap.DecRef(keep[i]);
+            }
+        }).Should().Be(0);
+        heap.Verify();
+    }
+}
