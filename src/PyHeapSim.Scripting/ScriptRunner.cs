@@ -45,6 +45,7 @@ public static class ScriptRunner
 
         interp.RegisterBuiltins();
         interp.CreateResidentObjects();
+        heap.SeedStartupFreeLists();
         NodeBuilder builder;
         CodeInfo code;
         try

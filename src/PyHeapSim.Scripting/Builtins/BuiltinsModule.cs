@@ -174,7 +174,7 @@ internal static class BuiltinsModule
     }
 
     private static int Len(Interpreter interp, ReadOnlySpan<int> args, KeywordArguments kw) =>
-        interp.NewInt(interp.Length(One(interp, "len", args)));
+        interp.NewSizeInt(interp.Length(One(interp, "len", args)));
 
     private static int IsInstance(Interpreter interp, ReadOnlySpan<int> args, KeywordArguments kw)
     {

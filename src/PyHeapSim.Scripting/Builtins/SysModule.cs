@@ -11,7 +11,7 @@ internal static class SysModule
     {
         int m = interp.NewModule("sys");
         // sys_getrefcount_impl: Py_REFCNT(arg); the caller's stack holds the argument's reference.
-        interp.ModuleDef(m, "getrefcount", (i, a, k) => i.NewInt(i.Heap.T.RefCount(BuiltinsModule.One(i, "getrefcount", a))));
+        interp.ModuleDef(m, "getrefcount", (i, a, k) => i.NewSizeInt(i.Heap.T.RefCount(BuiltinsModule.One(i, "getrefcount", a))));
         interp.ModuleDef(m, "getsizeof", GetSizeOf);
         interp.ModuleDef(m, "intern", (i, a, k) =>
         {
@@ -19,7 +19,7 @@ internal static class SysModule
             if (i.Kind(s) != TypeKind.Str) i.Raise("TypeError", $"intern() argument must be str, not {i.TypeName(s)}");
             return i.Heap.InternExisting(i.NewRef(s));
         });
-        interp.ModuleDef(m, "getallocatedblocks", (i, a, k) => i.NewInt(i.Heap.Memory.AllocatedBlocks));
+        interp.ModuleDef(m, "getallocatedblocks", (i, a, k) => i.NewSizeInt(i.Heap.Memory.AllocatedBlocks));
         interp.ModuleDef(m, "exit", (i, a, k) =>
         {
             int type = i.Types.ExceptionType("SystemExit");
@@ -68,9 +68,9 @@ internal static class SysModule
                 long size = BuiltinsModule.IntArg(interp, r);
                 interp.DecRef(r);
                 long gc = interp.Heap.Profile.Layout.GcHeaderSize + interp.Heap.T.TypeInfoOf(o).PreHeaderSize;
-                return interp.NewInt(size + gc);
+                return interp.NewSizeInt(size + gc);
             }
         }
-        return interp.NewInt(ObjectModel.GetSizeOf(interp.Heap, o));
+        return interp.NewSizeInt(ObjectModel.GetSizeOf(interp.Heap, o));
     }
 }

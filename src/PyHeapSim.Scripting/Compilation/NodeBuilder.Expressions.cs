@@ -24,6 +24,7 @@ internal sealed partial class NodeBuilder
             case NameExpression n:
                 return NameLoad(n.Id, scope);
             case AttributeExpression a:
+                Name(a.Attr);
                 return new AttributeLoad(Expr(a.Value, code), a.Attr);
             case SubscriptExpression s:
                 return new SubscriptLoad(Expr(s.Value, code), Expr(s.Index, code));
@@ -73,6 +74,9 @@ internal sealed partial class NodeBuilder
                 throw new ScriptNotSupportedException(e.GetType().Name, e.Span);
         }
     }
+
+    /// <summary>Interns a name the code uses (co_names): created at compile time, as CPython's compiler does.</summary>
+    private void Name(string name) => _i.InternedName(name);
 
     /// <summary>Materialises a folded constant in the pool and lists it in the code's co_consts.</summary>
     private ConstLoad Const(ConstantValue c, CodeInfo code)
@@ -135,6 +139,7 @@ internal sealed partial class NodeBuilder
         ExpressionNode[] kwValues = call.Keywords.Select(k => Expr(k.Value, code)).ToArray();
         if (call.Function is AttributeExpression a)
         {
+            Name(a.Attr);
             return new MethodCall(Expr(a.Value, code), a.Attr, args, kwNames, kwValues);
         }
         return new Call(Expr(call.Function, code), args, kwNames, kwValues);

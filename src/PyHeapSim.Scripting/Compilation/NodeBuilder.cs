@@ -155,6 +155,13 @@ internal sealed partial class NodeBuilder
 
     // ---- names ----
 
+    /// <summary>Interns an attribute name at compile time (it is in co_names) and returns it.</summary>
+    private string Named(string name)
+    {
+        _i.InternedName(name);
+        return name;
+    }
+
     private TargetNode NameTarget(string name, Scope scope)
     {
         switch (scope.Kind)
@@ -201,7 +208,7 @@ internal sealed partial class NodeBuilder
         TargetNode n = t switch
         {
             NameExpression n1 => NameTarget(n1.Id, code.Scope),
-            AttributeExpression a => new AttributeTarget(Expr(a.Value, code), a.Attr),
+            AttributeExpression a => new AttributeTarget(Expr(a.Value, code), Named(a.Attr)),
             SubscriptExpression s => new SubscriptTarget(Expr(s.Value, code), Expr(s.Index, code)),
             TupleExpression tu => new UnpackTarget(tu.Elements.Select(e => Target(e, code)).ToArray()),
             ListExpression l => new UnpackTarget(l.Elements.Select(e => Target(e, code)).ToArray()),

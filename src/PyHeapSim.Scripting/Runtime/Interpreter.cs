@@ -66,6 +66,10 @@ public sealed partial class Interpreter
     internal int NewNone() => Heap.NewRef(Heap.NoneObj);
     internal int NewBool(bool b) => Heap.NewRef(b ? Heap.TrueObj : Heap.FalseObj);
     internal int NewInt(long v) => IntType.New(Heap, v);
+
+    /// <summary>An int made through <c>_PyLong_New</c> (<c>len()</c>, <c>sys.getsizeof()</c> …): in 3.11+ it asks
+    /// for the exact digit size instead of the medium-int block.</summary>
+    internal int NewSizeInt(long v) => IntType.New(Heap, v, medium: false);
     internal int NewInt(System.Numerics.BigInteger v) => IntType.New(Heap, v);
     internal int NewFloat(double v) => FloatType.New(Heap, v);
     internal int NewStr(string s) => StrType.New(Heap, s);

@@ -21,6 +21,9 @@ public sealed record PythonProfile
     /// </summary>
     public int InterpreterTrackedObjects { get; init; }
 
+    /// <summary>Free-list contents of a fresh interpreter when a script starts.</summary>
+    public StartupState Startup { get; init; } = new();
+
     /// <summary>Header and body sizes.</summary>
     public ObjectLayout Layout { get; init; } = new();
 

@@ -442,7 +442,8 @@ public sealed partial class Interpreter
                 if (n == 1) return NewRef(seq);
                 var r = new byte[s.Length * n];
                 for (int i = 0; i < n; i++) s.CopyTo(r, i * s.Length);
-                return BytesType.New(Heap, r);
+                // bytes_repeat: a fresh object unless the size is unchanged (no b'' / one-byte singletons).
+                return BytesType.NewFresh(Heap, r);
             }
             case TypeKind.List:
             {

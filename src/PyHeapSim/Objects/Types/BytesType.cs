@@ -12,6 +12,15 @@ internal static class BytesType
         return o;
     }
 
+    /// <summary>A new bytes object even when empty or one byte long (<c>bytes_repeat</c> mallocs its result directly,
+    /// bypassing the <c>b''</c> and single-byte singletons).</summary>
+    public static int NewFresh(PyHeap heap, byte[] data)
+    {
+        int o = heap.Allocate(heap.Types.Bytes, TypeKind.Bytes, heap.Profile.Layout.BytesBasicSize + data.Length, isGc: false);
+        heap.T.SetPayload(o, data);
+        return o;
+    }
+
     public static byte[] Value(PyHeap heap, int o) => (byte[])heap.T.Payload(o)!;
 
     public static int ObjectSizeOf(PyHeap heap, int o) => heap.Profile.Layout.BytesBasicSize + Value(heap, o).Length;
