@@ -113,10 +113,10 @@ def main(argv):
         return f"{s / c:.2f}"
 
     cols = ["sim", *VERSIONS]
-    print("| workload | sim | " + " | ".join(VERSIONS) + " | sim/3.11 | sim/3.13 |")
-    print("|---|" + "---:|" * (len(cols) + 2))
+    print("| workload | sim | " + " | ".join(VERSIONS) + " | sim/3.11 | sim/3.12 | sim/3.13 |")
+    print("|---|" + "---:|" * (len(cols) + 3))
     for w in order:
-        row = [w] + [cell(w, c) for c in cols] + [ratio(w, "3.11"), ratio(w, "3.13")]
+        row = [w] + [cell(w, c) for c in cols] + [ratio(w, "3.11"), ratio(w, "3.12"), ratio(w, "3.13")]
         print("| " + " | ".join(row) + " |")
     runs = {c: max([len(cells.get((w, c), [])) for w in order] or [0]) for c in cols}
     print()
