@@ -45,6 +45,13 @@ public sealed partial class PyHeap
     [MethodImpl(MethodImplOptions.NoInlining)]
     internal void Dealloc(int o)
     {
+        if (IsLeaf(o))
+        {
+            // Nothing to release and nobody to notify: skip the release stack (most ints, strs, empty lists).
+            if (T.IsTracked(o)) Gc.Untrack(o);
+            FinishDealloc(o);
+            return;
+        }
         int baseTop = _releaseTop;
         BeginDealloc(o);
         while (_releaseTop > baseTop)
@@ -59,6 +66,26 @@ public sealed partial class PyHeap
             long c = T.RefCount(x) - 1;
             T.SetRefCount(x, c);
             if (c == 0) BeginDealloc(x);
+        }
+    }
+
+    /// <summary>True for an object that owns no references, has no weak references and is not an instance
+    /// (whose type reference and finalizer need the full path).</summary>
+    private bool IsLeaf(int o)
+    {
+        if (T.Has(o, ObjectFlags.HasWeakRefs)) return false;
+        switch (T.Kind(o))
+        {
+            case TypeKind.Int:
+            case TypeKind.Float:
+            case TypeKind.Str:
+            case TypeKind.Bytes:
+            case TypeKind.Object:
+                return true;
+            case TypeKind.List:
+                return T.Payload(o) is null || T.Scalar(o) == 0;
+            default:
+                return false;
         }
     }
 

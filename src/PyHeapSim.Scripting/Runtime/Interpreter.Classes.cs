@@ -138,4 +138,18 @@ public sealed partial class Interpreter
         XDecRef(_residentRoot);
         _residentRoot = root;
     }
+
+    /// <summary>The frame of a comprehension or generator expression: the outermost iterator is its argument
+    /// <c>.0</c> (the frame takes that reference), closure cells come from the enclosing frame.</summary>
+    internal Frame NewComprehensionFrame(Compilation.CodeInfo code, Frame enclosing, int iterator)
+    {
+        var frame = new Frame(code, enclosing.Globals, 0, enclosing);
+        frame.Locals[0] = iterator;
+        if (code.FreeNames.Length > 0)
+        {
+            frame.Frees = new int[code.FreeNames.Length];
+            for (int i = 0; i < frame.Frees.Length; i++) frame.Frees[i] = NewRef(CellFor(enclosing, code.FreeNames[i]));
+        }
+        return frame;
+    }
 }

@@ -194,13 +194,7 @@ internal sealed class Comprehension(CodeInfo code, ExpressionNode outer, int nam
         {
             I.DecRef(iterable);
         }
-        var frame = new Frame(code, f.Globals, 0, f);
-        frame.Locals[0] = it;
-        if (code.FreeNames.Length > 0)
-        {
-            frame.Frees = new int[code.FreeNames.Length];
-            for (int i = 0; i < frame.Frees.Length; i++) frame.Frees[i] = I.NewRef(I.CellFor(f, code.FreeNames[i]));
-        }
+        Frame frame = I.NewComprehensionFrame(code, f, it);
         try
         {
             return I.RunFrame(frame, code);
@@ -358,13 +352,7 @@ internal sealed class GeneratorBuild(CodeInfo code, ExpressionNode outer, Compre
         {
             I.DecRef(iterable);
         }
-        var frame = new Frame(code, f.Globals, 0, f);
-        frame.Locals[0] = it;
-        if (code.FreeNames.Length > 0)
-        {
-            frame.Frees = new int[code.FreeNames.Length];
-            for (int i = 0; i < frame.Frees.Length; i++) frame.Frees[i] = I.NewRef(I.CellFor(f, code.FreeNames[i]));
-        }
+        Frame frame = I.NewComprehensionFrame(code, f, it);
         var state = new GeneratorState(I, frame, Produce(I, frame, loop, it).GetEnumerator());
         return GenericType.New(I.Heap, I.Types.Generator, [], state);
     }

@@ -161,7 +161,8 @@ internal static class DictType
         }
     }
 
-    private static void InsertIndex(DictKeys k, long hash, int entry)
+    /// <summary>Puts entry number <paramref name="entry"/> in the first empty index slot of its probe sequence (<c>find_empty_slot</c>).</summary>
+    internal static void InsertIndex(DictKeys k, long hash, int entry)
     {
         int mask = k.Mask;
         ulong perturb = (ulong)hash;

@@ -123,7 +123,7 @@ internal static class InstanceType
             keys.Usable--;
             keys.Keys[ix] = heap.NewRef(name);
             keys.Hashes[ix] = hash;
-            InsertIndex(keys, hash, ix);
+            DictType.InsertIndex(keys, hash, ix);
         }
         if (ix >= data.ValuesCapacity) return false;
         int old = data.Values![ix];
@@ -131,19 +131,6 @@ internal static class InstanceType
         if (old == 0) data.Order!.Add(ix);
         else heap.DecRef(old);
         return true;
-    }
-
-    private static void InsertIndex(DictKeys k, long hash, int entry)
-    {
-        int mask = k.Mask;
-        ulong perturb = (ulong)hash;
-        int i = (int)(hash & mask);
-        while (k.Indices[i] >= 0 || k.Indices[i] == DictKeys.Dummy)
-        {
-            perturb >>= 5;
-            i = (int)(((ulong)i * 5 + perturb + 1) & (ulong)mask);
-        }
-        k.Indices[i] = entry;
     }
 
     /// <summary>Returns the instance's <c>__dict__</c> object (borrowed), creating it if needed.</summary>

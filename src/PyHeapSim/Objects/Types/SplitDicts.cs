@@ -114,24 +114,11 @@ internal static class SplitDicts
         k.Usable--;
         k.Keys[entry] = heap.NewRef(key);
         k.Hashes[entry] = hash;
-        InsertIndex(k, hash, entry);
+        DictType.InsertIndex(k, hash, entry);
         values[entry] = heap.NewRef(value);
         d.Used++;
         d.Order?.Add(entry);
         return true;
-    }
-
-    private static void InsertIndex(DictKeys k, long hash, int entry)
-    {
-        int mask = k.Mask;
-        ulong perturb = (ulong)hash;
-        int i = (int)(hash & mask);
-        while (k.Indices[i] >= 0 || k.Indices[i] == DictKeys.Dummy)
-        {
-            perturb >>= 5;
-            i = (int)(((ulong)i * 5 + perturb + 1) & (ulong)mask);
-        }
-        k.Indices[i] = entry;
     }
 
     /// <summary>Deletes entry <paramref name="ix"/> of a split dict; returns the value (owned) and a new reference to the key.</summary>
