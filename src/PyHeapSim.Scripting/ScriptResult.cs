@@ -13,10 +13,25 @@ public sealed record ScriptStatistics
     /// <summary>Simulated bytes still requested from the allocator at the end (after finalization).</summary>
     public long BytesAtEnd { get; init; }
 
+    /// <summary>Objects allocated during the run (after the interpreter's startup).</summary>
+    public long ObjectsAllocated { get; init; }
+
+    /// <summary>Objects freed during the run.</summary>
+    public long ObjectsFreed { get; init; }
+
+    /// <summary>Highest simulated bytes held by the allocator during the run.</summary>
+    public long PeakBytes { get; init; }
+
+    /// <summary>pymalloc arenas mapped at the end.</summary>
+    public int ArenasAtEnd { get; init; }
+
+    /// <summary>The most pymalloc arenas mapped at once.</summary>
+    public int ArenasHighWater { get; init; }
+
     /// <summary>Live simulated objects at the end (singletons and types included).</summary>
     public int LiveObjectsAtEnd { get; init; }
 
-    /// <summary>Collections per generation (0, 1, 2).</summary>
+    /// <summary>Collections per generation (0, 1, 2) during the run, the final shutdown collections included.</summary>
     public long[] Collections { get; init; } = new long[3];
 
     /// <summary>Objects collected per generation.</summary>

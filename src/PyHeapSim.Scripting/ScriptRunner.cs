@@ -16,7 +16,15 @@ namespace PyHeapSim.Scripting;
 public static class ScriptRunner
 {
     /// <summary>Runs <paramref name="source"/> (named <paramref name="fileName"/> in tracebacks).</summary>
-    public static ScriptResult Run(string source, string fileName, PythonProfile profile, TextWriter stdout, TextWriter stderr, ScriptLimits? limits = null, PyHeapOptions? heapOptions = null)
+    /// <param name="source">The script text.</param>
+    /// <param name="fileName">Name shown in tracebacks.</param>
+    /// <param name="profile">The CPython version to simulate.</param>
+    /// <param name="stdout">Where the script's output goes.</param>
+    /// <param name="stderr">Where tracebacks and diagnostics go.</param>
+    /// <param name="limits">Step and object limits; null for the defaults.</param>
+    /// <param name="heapOptions">Heap options; null for the defaults.</param>
+    /// <param name="observer">Receives the heap's events from the script's compilation on (interpreter startup excluded); null for none.</param>
+    public static ScriptResult Run(string source, string fileName, PythonProfile profile, TextWriter stdout, TextWriter stderr, ScriptLimits? limits = null, PyHeapOptions? heapOptions = null, PyHeapSim.Tracing.IHeapObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(profile);
@@ -46,6 +54,8 @@ public static class ScriptRunner
         interp.RegisterBuiltins();
         interp.CreateResidentObjects();
         heap.SeedStartupFreeLists();
+        interp.StartupBaseline = Baseline.Of(heap);
+        heap.Observer = observer;
         NodeBuilder builder;
         CodeInfo code;
         try
@@ -157,15 +167,30 @@ public static class ScriptRunner
         err.WriteLine(e.PythonMessage.Length > 0 ? $"{e.TypeName}: {e.PythonMessage}" : e.TypeName);
     }
 
+    /// <summary>Counters right after startup, so statistics report what the script itself did.</summary>
+    internal sealed record Baseline(long Allocated, long Freed, long[] Collections, long[] Collected)
+    {
+        public static Baseline Of(PyHeap h) => new(h.ObjectsAllocated, h.ObjectsFreed,
+            [h.CollectorStats(0).Collections, h.CollectorStats(1).Collections, h.CollectorStats(2).Collections],
+            [h.CollectorStats(0).Collected, h.CollectorStats(1).Collected, h.CollectorStats(2).Collected]);
+    }
+
     private static ScriptStatistics Stats(Interpreter interp)
     {
         PyHeap h = interp.Heap;
+        Baseline b = interp.StartupBaseline ?? new Baseline(0, 0, [0, 0, 0], [0, 0, 0]);
+        Baseline now = Baseline.Of(h);
         return new ScriptStatistics
         {
             BytesAtEnd = h.Memory.RequestedBytes,
+            PeakBytes = h.Memory.PeakRequestedBytes,
+            ObjectsAllocated = now.Allocated - b.Allocated,
+            ObjectsFreed = now.Freed - b.Freed,
+            ArenasAtEnd = h.Memory.Pymalloc.ArenasCurrentlyAllocated,
+            ArenasHighWater = h.Memory.Pymalloc.ArenasHighwater,
             LiveObjectsAtEnd = h.LiveObjectCount,
-            Collections = [h.CollectorStats(0).Collections, h.CollectorStats(1).Collections, h.CollectorStats(2).Collections],
-            Collected = [h.CollectorStats(0).Collected, h.CollectorStats(1).Collected, h.CollectorStats(2).Collected],
+            Collections = [now.Collections[0] - b.Collections[0], now.Collections[1] - b.Collections[1], now.Collections[2] - b.Collections[2]],
+            Collected = [now.Collected[0] - b.Collected[0], now.Collected[1] - b.Collected[1], now.Collected[2] - b.Collected[2]],
             AllocatedBlocksAtEnd = h.Memory.AllocatedBlocks,
             Steps = interp.StepCount,
         };

@@ -50,9 +50,11 @@ public sealed partial class PyHeap
         Gc.Collecting = true;
         try
         {
+            EmitCollection(Tracing.HeapEventKind.CollectionStart, generation, 0);
             CollectionStarting?.Invoke(new CollectionInfo(generation, 0, 0));
             (collected, uncollectable) = _cycles.Collect(generation);
             Gc.AddStats(generation, collected, uncollectable);
+            EmitCollection(Tracing.HeapEventKind.CollectionEnd, generation, collected + uncollectable);
             CollectionFinished?.Invoke(new CollectionInfo(generation, collected, uncollectable));
         }
         finally

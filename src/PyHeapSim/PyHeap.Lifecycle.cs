@@ -14,6 +14,25 @@ namespace PyHeapSim;
 public sealed partial class PyHeap
 {
     private int[] _releaseStack = new int[256];
+
+    private long _eventSequence;
+
+    /// <summary>Receives allocation, deallocation and collection events; null (the default) costs one branch per event.</summary>
+    public Tracing.IHeapObserver? Observer { get; set; }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void EmitObject(Tracing.HeapEventKind kind, int o, int bytes) =>
+        Observer!.OnEvent(new Tracing.HeapEvent(kind, _eventSequence++, o, T.Stamp(o), ObjectModel.TypeName(this, o), bytes, -1, 0));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal void EmitCollection(Tracing.HeapEventKind kind, int generation, long count) =>
+        Observer?.OnEvent(new Tracing.HeapEvent(kind, _eventSequence++, 0, 0, null, 0, generation, count));
+
+    /// <summary>Objects allocated since the heap was created (singletons and built-in types excluded). O(1).</summary>
+    public long ObjectsAllocated { get; private set; }
+
+    /// <summary>Objects deallocated since the heap was created. O(1).</summary>
+    public long ObjectsFreed { get; private set; }
     private int _releaseTop;
 
     /// <summary>
@@ -33,6 +52,8 @@ public sealed partial class PyHeap
             address = Memory.Malloc(bytes);
         }
         int o = T.NewSlot(type, kind, isGc ? ObjectFlags.GcType : ObjectFlags.None);
+        ObjectsAllocated++;
+        if (Observer is not null) EmitObject(Tracing.HeapEventKind.Allocate, o, bytes);
         T.SetAddress(o, address);
         T.SetBlockBytes(o, bytes);
         return o;
@@ -155,6 +176,8 @@ public sealed partial class PyHeap
             Memory.Free(address, bytes);
             if (isGc) Gc.CountDeallocation();
         }
+        ObjectsFreed++;
+        if (Observer is not null) EmitObject(Tracing.HeapEventKind.Free, o, bytes);
         if (kind == TypeKind.Str && T.Has(o, ObjectFlags.Interned)) ForgetInterned(o);
         T.ReleaseSlot(o);
         if (kind == TypeKind.Instance && T.TypeInfoOfType(type).IsHeapType)

@@ -19,9 +19,10 @@ internal static class RunCommand
         };
         var stats = new Option<bool>("--stats") { Description = "Print a summary of the heap (objects, bytes, collections) on stderr after the run." };
         var maxSteps = new Option<long?>("--max-steps") { Description = "Stop the script after this many evaluation steps (default 2e9)." };
+        var trace = new Option<FileInfo?>("--trace") { Description = "Write every heap event (alloc, free, gc_start, gc_end) as JSON lines to this file." };
         var command = new Command("run", "Run a script on the simulated heap; stdout is what the real interpreter prints.")
         {
-            file, python, stats, maxSteps,
+            file, python, stats, maxSteps, trace,
         };
         command.SetAction(parse =>
         {
@@ -48,13 +49,18 @@ internal static class RunCommand
             var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
             var stderr = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true };
             ScriptResult result;
+            FileInfo? traceFile = parse.GetValue(trace);
+            StreamWriter? traceStream = traceFile is null ? null : new StreamWriter(traceFile.FullName, false, new UTF8Encoding(false), 1 << 16);
+            JsonLinesTraceWriter? tracer = traceStream is null ? null : new JsonLinesTraceWriter(traceStream);
             try
             {
-                result = ScriptRunner.Run(source, f.Name, profile, stdout, stderr, limits);
+                result = ScriptRunner.Run(source, f.Name, profile, stdout, stderr, limits, observer: tracer);
             }
             finally
             {
                 stdout.Flush();
+                tracer?.Dispose();
+                traceStream?.Dispose();
             }
             if (parse.GetValue(stats)) PrintStats(stderr, profile, result);
             return result.ExitCode;
@@ -68,9 +74,13 @@ internal static class RunCommand
         err.WriteLine($"--- pyheapsim stats ({profile}) ---");
         err.WriteLine($"exit code              {r.ExitCode}");
         err.WriteLine($"evaluation steps       {s.Steps}");
+        err.WriteLine($"objects allocated      {s.ObjectsAllocated}");
+        err.WriteLine($"objects freed          {s.ObjectsFreed}");
         err.WriteLine($"live objects at end    {s.LiveObjectsAtEnd}");
+        err.WriteLine($"peak bytes             {s.PeakBytes}");
         err.WriteLine($"bytes held at end      {s.BytesAtEnd}");
         err.WriteLine($"allocated blocks       {s.AllocatedBlocksAtEnd}");
+        err.WriteLine($"arenas at end / peak   {s.ArenasAtEnd} / {s.ArenasHighWater}");
         err.WriteLine($"collections gen 0/1/2  {s.Collections[0]}/{s.Collections[1]}/{s.Collections[2]}");
         err.WriteLine($"collected   gen 0/1/2  {s.Collected[0]}/{s.Collected[1]}/{s.Collected[2]}");
     }

@@ -152,4 +152,7 @@ public sealed partial class Interpreter
         }
         return frame;
     }
+
+    /// <summary>Heap counters after startup (set by the runner), so statistics cover the script only.</summary>
+    internal ScriptRunner.Baseline? StartupBaseline { get; set; }
 }

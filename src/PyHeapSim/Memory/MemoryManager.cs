@@ -47,6 +47,9 @@ internal sealed class MemoryManager
     /// <summary>Requested bytes of every live block, all domains, traced or not.</summary>
     public long RequestedBytes { get; private set; }
 
+    /// <summary>The highest <see cref="RequestedBytes"/> reached (simulated bytes), tracing or not.</summary>
+    public long PeakRequestedBytes { get; private set; }
+
     public bool IsTracing => _tracing;
     public long TracedCurrent { get; private set; }
     public long TracedPeak { get; private set; }
@@ -64,6 +67,7 @@ internal sealed class MemoryManager
         if (small) address = Pymalloc.Allocate((int)bytes);
         else address = Raw.Allocate(bytes, counted: true, lazy: false);
         RequestedBytes += bytes;
+        if (RequestedBytes > PeakRequestedBytes) PeakRequestedBytes = RequestedBytes;
         if (_tracing) Trace(address, bytes, small);
         return address;
     }
@@ -77,6 +81,7 @@ internal sealed class MemoryManager
         bool small = (ulong)(bytes - 1) < (ulong)_smallThreshold;
         long address = small ? Pymalloc.Allocate((int)bytes) : Raw.Allocate(bytes, counted: true, lazy: true);
         RequestedBytes += bytes;
+        if (RequestedBytes > PeakRequestedBytes) PeakRequestedBytes = RequestedBytes;
         if (_tracing) Trace(address, bytes, small);
         return address;
     }
@@ -91,6 +96,7 @@ internal sealed class MemoryManager
     {
         long address = Raw.Allocate(bytes, counted: false, lazy: true);
         RequestedBytes += bytes;
+        if (RequestedBytes > PeakRequestedBytes) PeakRequestedBytes = RequestedBytes;
         if (_tracing) Trace(address, bytes, pymalloc: false);
         return address;
     }
