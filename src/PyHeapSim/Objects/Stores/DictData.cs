@@ -18,6 +18,10 @@ internal sealed class DictData
     /// <summary>Entry count of the values array at creation (its capacity).</summary>
     public int ValuesCapacity;
 
+    /// <summary>3.13: the split values are the instance's inline values (<c>values->embedded</c>); clearing the
+    /// dict empties them in place and keeps the shared keys.</summary>
+    public bool Embedded;
+
     public bool IsSplit => SplitValues is not null;
 
     public void Reset()
@@ -29,5 +33,6 @@ internal sealed class DictData
         ValuesAddress = 0;
         ValuesBytes = 0;
         ValuesCapacity = 0;
+        Embedded = false;
     }
 }

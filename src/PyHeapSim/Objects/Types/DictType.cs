@@ -390,6 +390,21 @@ internal static class DictType
         DictData d = Data(heap, o);
         if (d.Keys is null) return;
         DictKeys k = d.Keys;
+        if (d.IsSplit && d.Embedded)
+        {
+            // 3.13 clear_embedded_values: the values stay the instance's, emptied in place; keys kept.
+            int[] embedded = d.SplitValues!;
+            var released = new List<int>();
+            foreach (int e in d.Order ?? [])
+            {
+                if (e < embedded.Length && embedded[e] != 0) released.Add(embedded[e]);
+                if (e < embedded.Length) embedded[e] = 0;
+            }
+            d.Order?.Clear();
+            d.Used = 0;
+            foreach (int v in released) heap.DecRef(v);
+            return;
+        }
         if (d.IsSplit)
         {
             int[] values = d.SplitValues!;

@@ -158,6 +158,7 @@ internal static class InstanceType
             d.ValuesBytes = data.ValuesBytes;
             d.Order = data.Order;
             d.Used = data.Order!.Count;
+            d.Embedded = heap.Profile.Layout.InstanceDicts == InstanceDictLayout.InlineValues;
             data.Values = null;
             data.Order = null;
             data.ValuesAddress = 0;
