@@ -41,17 +41,45 @@ public sealed partial class Interpreter
             }
             slots = list;
         }
+        // __build_class__ calls type(name, bases, ns); type_call packs the three into a tuple.
+        int basesArg = baseType == 0 ? NewRef(Heap.EmptyTupleObj) : NewTuple([baseType]);
+        int margs = NewTuple([InternedName(name), basesArg, ns]);
+        DecRef(basesArg);
+        // type_new: tp_dict is a copy of the namespace (the namespace itself is released by the caller).
+        int dict = DictType.Copy(Heap, ns);
         int cls;
         try
         {
-            cls = ClassType.New(Heap, name, baseType, slots, ns);
+            cls = ClassType.New(Heap, name, baseType, slots, dict);
         }
         catch (PyTypeException e)
         {
+            DecRef(dict);
+            DecRef(margs);
             throw Raise("TypeError", e.Message);
         }
-        if (DictType.GetItem(Heap, ns, InternedName("__del__")) != 0) T.TypeInfoOfType(cls).HasFinalizer = true;
+        TypeInfo ti = T.TypeInfoOfType(cls);
+        TypeInfo bi = T.TypeInfoOfType(ti.Base);
+        bool baseIsInstance = bi.InstanceKind == TypeKind.Instance;
+        // type_new_descriptors / add_getset: '__dict__' and '__weakref__' descriptors for what this class adds.
+        if (ti.HasInstanceDict && !(baseIsInstance && bi.HasInstanceDict)) AddDescriptor(cls, dict, "__dict__");
+        if (ti.HasWeakRefSlot && !(baseIsInstance && bi.HasWeakRefSlot)) AddDescriptor(cls, dict, "__weakref__");
+        // add_subclass: the base keeps a weak reference to its new subclass.
+        _subclassRefs.Add(WeakRefType.New(Heap, cls, 0));
+        // type_new_set_names walks a copy of the class dict.
+        DecRef(DictType.Copy(Heap, dict));
+        DecRef(margs);
+        if (DictType.GetItem(Heap, dict, InternedName("__del__")) != 0) ti.HasFinalizer = true;
         return cls;
+    }
+
+    private readonly List<int> _subclassRefs = [];
+
+    private void AddDescriptor(int cls, int dict, string name)
+    {
+        int d = GenericType.New(Heap, Types.GetSetDescriptor, [cls], null);
+        DictType.SetItem(Heap, dict, InternedName(name), d);
+        DecRef(d);
     }
 
     /// <summary>Turns the value of a <c>raise</c> expression (a class or an instance; owned) into an exception in flight.</summary>

@@ -43,6 +43,7 @@ internal sealed class RuntimeTypes
         Finalize = Gc("finalize", 48);
         // numpy's PyArrayObject_fields: getsizeof(np.zeros(0)) = 112 = 96 + 16 × ndim (3.11-numpy corpus).
         NdArray = Plain("numpy.ndarray", 96);
+        GetSetDescriptor = Gc("getset_descriptor", 56);
         ListReverseIterator = Gc("list_reverseiterator", 32);
         Reversed = Gc("reversed", 32);
 
@@ -100,6 +101,7 @@ internal sealed class RuntimeTypes
     public int ClassMethodDescriptor { get; }
     public int Finalize { get; }
     public int NdArray { get; }
+    public int GetSetDescriptor { get; }
     public int ListReverseIterator { get; }
     public int Reversed { get; }
 

@@ -326,14 +326,22 @@ internal sealed class ClassDef(string name, ExpressionNode[] bases, CodeInfo bod
         {
             DictType.SetItem(I.Heap, ns, I.InternedName("__module__"), moduleName);
             DictType.SetItem(I.Heap, ns, I.InternedName("__qualname__"), qualName);
-            var frame = new Frame(body, f.Globals, ns, f);
-            int r = I.RunFrame(frame, body);
-            I.DecRef(r);
+            // LOAD_BUILD_CLASS + MAKE_FUNCTION: the body runs as a function, released once the class exists.
+            int bodyFunction = GenericType.New(I.Heap, I.Types.Function, [body.CodeObject, f.Globals, 0, 0, qualName], new FunctionInfo(body));
+            try
+            {
+                var frame = new Frame(body, f.Globals, ns, f);
+                int r = I.RunFrame(frame, body);
+                I.DecRef(r);
+            }
+            finally
+            {
+                I.DecRef(bodyFunction);
+            }
             if (b.Length > 1) throw I.Raise("TypeError", "pyheapsim: multiple inheritance is not modelled");
             int baseType = b.Length == 1 ? b[0] : 0;
             if (baseType != 0 && I.Kind(baseType) != TypeKind.Type) throw I.Raise("TypeError", "bases must be types");
             cls = I.CreateClass(name, baseType, ns);
-            ns = 0;
         }
         finally
         {
