@@ -7,12 +7,19 @@ namespace PyHeapSim.Tests.Memory;
 [TestFixtureSource(typeof(Versions), nameof(Versions.All))]
 public sealed class HotPathTests(PythonVersion version)
 {
+    /// <summary>Host bytes allocated by <paramref name="loop"/> once tables have grown: the best of a few rounds,
+    /// since a round that runs while the JIT replaces a method (tiering, OSR) may allocate for the JIT itself.</summary>
     private static long HostBytes(Action loop)
     {
         loop();                                             // grow tables, JIT
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        loop();
-        return GC.GetAllocatedBytesForCurrentThread() - before;
+        long best = long.MaxValue;
+        for (int attempt = 0; attempt < 5 && best != 0; attempt++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            loop();
+            best = Math.Min(best, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+        return best;
     }
 
     [Test]
