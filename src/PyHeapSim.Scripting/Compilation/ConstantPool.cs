@@ -14,6 +14,7 @@ namespace PyHeapSim.Scripting.Compilation;
 internal sealed class ConstantPool(Interpreter interp)
 {
     private readonly Dictionary<string, int> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, string> _keyOf = new();
     private readonly List<int> _astRefs = [];
 
     /// <summary>The constant for <paramref name="key"/>, created by <paramref name="create"/> (a new reference) on first use.</summary>
@@ -22,6 +23,7 @@ internal sealed class ConstantPool(Interpreter interp)
         if (_byKey.TryGetValue(key, out int slot)) return slot;
         slot = create();
         _byKey[key] = slot;
+        _keyOf.TryAdd(slot, key);
         _astRefs.Add(slot);
         return slot;
     }
@@ -53,8 +55,7 @@ internal sealed class ConstantPool(Interpreter interp)
         var sb = new StringBuilder("(");
         foreach (int x in items)
         {
-            string? k = _byKey.FirstOrDefault(p => p.Value == x).Key;
-            sb.Append(k ?? "#" + x).Append(',');
+            sb.Append(_keyOf.TryGetValue(x, out string? k) ? k : "#" + x).Append(',');
         }
         return sb.Append(')').ToString();
     }
@@ -76,5 +77,6 @@ internal sealed class ConstantPool(Interpreter interp)
         foreach (int o in _astRefs) interp.DecRef(o);
         _astRefs.Clear();
         _byKey.Clear();
+        _keyOf.Clear();
     }
 }
