@@ -33,10 +33,11 @@ public sealed partial class PyHeap
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void IncRef(PyRef r)
     {
-        int o = Slot(r);
-        if (T.Has(o, ObjectFlags.Immortal)) return;
-        T.SetRefCount(o, T.RefCount(o) + 1);
-        T.ExternalRef(o)++;
+        ref ObjectHeader h = ref T.HeaderOrNull(r);
+        if (Unsafe.IsNullRef(ref h)) Throw.Stale(r);
+        if ((h.Flags & ObjectFlags.Immortal) != 0) return;
+        h.RefCount++;
+        h.External++;
     }
 
     /// <summary>
@@ -51,14 +52,14 @@ public sealed partial class PyHeap
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void DecRef(PyRef r)
     {
-        int o = Slot(r);
-        if (T.Has(o, ObjectFlags.Immortal)) return;
-        long c = T.RefCount(o);
-        ref int ext = ref T.ExternalRef(o);
-        if (c <= 0 || ext <= 0) ThrowNegative(r, o, c);
-        ext--;
-        T.SetRefCount(o, c - 1);
-        if (c == 1) Dealloc(o);
+        ref ObjectHeader h = ref T.HeaderOrNull(r);
+        if (Unsafe.IsNullRef(ref h)) Throw.Stale(r);
+        if ((h.Flags & ObjectFlags.Immortal) != 0) return;
+        long c = h.RefCount;
+        if (c <= 0 || h.External <= 0) ThrowNegative(r, r.Index, c);
+        h.External--;
+        h.RefCount = c - 1;
+        if (c == 1) Dealloc(r.Index);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using PyHeapSim.Profiles;
 
 namespace PyHeapSim.Objects;
@@ -12,21 +13,18 @@ namespace PyHeapSim.Objects;
 /// <remarks>
 /// Columns, bytes per object:
 /// <code>
-///   _refCount  8   ob_refcnt (what sys.getrefcount reports, minus its own argument)
-///   _type      4   slot of the type object (ob_type)
-///   _kind      1   TypeKind of the type, cached for dispatch
-///   _flags     2   ObjectFlags
-///   _stamp     4   bumped when the slot is freed; catches stale handles
+///   _header   24   ObjectHeader: ob_refcnt, stamp, external references, ob_type, flags, kind —
+///                  everything incref/decref and dispatch read, in one cache line
 ///   _gcNext    4   generation list link; 0 = not tracked (_PyObject_GC_IS_TRACKED)
 ///   _gcPrev    4   generation list link
 ///   _gcRefs    4   collector scratch (gc_refs)
-///   _external  4   references owned through the public API (for Verify)
 ///   _scalar    8   int value / float bits / ob_size / iterator cursor / free-slot link
 ///   _address   8   simulated address of the object's memory block
 ///   _blockBytes 4  bytes requested for that block (freed with the same size)
 ///   _payload   8   per-kind host data (item arrays, dict tables …), null for most scalars
 /// </code>
-/// About 63 bytes per object, plus a list's item array.
+/// About 64 bytes per object, plus a list's item array. The collector's columns stay separate: a
+/// collection walks links and gc_refs, not headers.
 /// </remarks>
 internal sealed partial class ObjectTable
 {
@@ -34,15 +32,10 @@ internal sealed partial class ObjectTable
     public const int ListHeadCount = 16;
     public const int FirstObjectSlot = 1 + ListHeadCount;
 
-    private long[] _refCount;
-    private int[] _type;
-    private TypeKind[] _kind;
-    private ObjectFlags[] _flags;
-    private uint[] _stamp;
+    private ObjectHeader[] _header;
     private int[] _gcNext;
     private int[] _gcPrev;
     private int[] _gcRefs;
-    private int[] _external;
     private long[] _scalar;
     private long[] _address;
     private int[] _blockBytes;
@@ -56,22 +49,17 @@ internal sealed partial class ObjectTable
     {
         Profile = profile;
         int cap = Math.Max(initialCapacity, FirstObjectSlot + 16);
-        _refCount = new long[cap];
-        _type = new int[cap];
-        _kind = new TypeKind[cap];
-        _flags = new ObjectFlags[cap];
-        _stamp = new uint[cap];
+        _header = new ObjectHeader[cap];
         _gcNext = new int[cap];
         _gcPrev = new int[cap];
         _gcRefs = new int[cap];
-        _external = new int[cap];
         _scalar = new long[cap];
         _address = new long[cap];
         _blockBytes = new int[cap];
         _payload = new object?[cap];
         for (int h = 1; h < FirstObjectSlot; h++)
         {
-            _flags[h] = ObjectFlags.ListHead;
+            _header[h].Flags = ObjectFlags.ListHead;
             _gcNext[h] = h;
             _gcPrev[h] = h;
         }
@@ -79,21 +67,21 @@ internal sealed partial class ObjectTable
 
     public PythonProfile Profile { get; }
 
-    public int Capacity => _refCount.Length;
+    public int Capacity => _header.Length;
     public int HighWater => _highWater;
     public int LiveCount => _liveCount;
 
     // ---- column access (inside the heap; the slot is trusted) ----
 
-    public long RefCount(int o) => _refCount[o];
-    public void SetRefCount(int o, long value) => _refCount[o] = value;
-    public int TypeOf(int o) => _type[o];
-    public TypeKind Kind(int o) => _kind[o];
-    public ObjectFlags Flags(int o) => _flags[o];
-    public bool Has(int o, ObjectFlags f) => (_flags[o] & f) != 0;
-    public void Set(int o, ObjectFlags f) => _flags[o] |= f;
-    public void Clear(int o, ObjectFlags f) => _flags[o] &= ~f;
-    public uint Stamp(int o) => _stamp[o];
+    public long RefCount(int o) => _header[o].RefCount;
+    public void SetRefCount(int o, long value) => _header[o].RefCount = value;
+    public int TypeOf(int o) => _header[o].Type;
+    public TypeKind Kind(int o) => _header[o].Kind;
+    public ObjectFlags Flags(int o) => _header[o].Flags;
+    public bool Has(int o, ObjectFlags f) => (_header[o].Flags & f) != 0;
+    public void Set(int o, ObjectFlags f) => _header[o].Flags |= f;
+    public void Clear(int o, ObjectFlags f) => _header[o].Flags &= ~f;
+    public uint Stamp(int o) => _header[o].Stamp;
     public long Scalar(int o) => _scalar[o];
     public void SetScalar(int o, long v) => _scalar[o] = v;
     public long Address(int o) => _address[o];
@@ -102,8 +90,8 @@ internal sealed partial class ObjectTable
     public void SetBlockBytes(int o, int bytes) => _blockBytes[o] = bytes;
     public object? Payload(int o) => _payload[o];
     public void SetPayload(int o, object? p) => _payload[o] = p;
-    public int External(int o) => _external[o];
-    public ref int ExternalRef(int o) => ref _external[o];
+    public int External(int o) => _header[o].External;
+    public ref int ExternalRef(int o) => ref _header[o].External;
     public int GcNext(int o) => _gcNext[o];
     public int GcPrev(int o) => _gcPrev[o];
     public void SetGcNext(int o, int v) => _gcNext[o] = v;
@@ -112,22 +100,39 @@ internal sealed partial class ObjectTable
     public void SetGcRefs(int o, int v) => _gcRefs[o] = v;
     public ref int GcRefsRef(int o) => ref _gcRefs[o];
 
-    public bool IsLive(int o) => (uint)o < (uint)_highWater && (_flags[o] & ObjectFlags.Live) != 0;
+    public bool IsLive(int o) => (uint)o < (uint)_highWater && (_header[o].Flags & ObjectFlags.Live) != 0;
 
-    /// <summary>True when <paramref name="r"/> names a live object whose stamp matches (CPython's <c>valid_index</c> idea: one unsigned compare).</summary>
+    /// <summary>True when <paramref name="r"/> names a live object whose stamp matches (CPython's <c>valid_index</c>
+    /// idea: one unsigned compare for the bounds, one for the stamp; odd stamps mark live slots).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool IsValid(PyRef r)
     {
+        ObjectHeader[] headers = _header;
         int i = r.Index;
-        return (uint)i < (uint)_highWater && _stamp[i] == r.Stamp && (_flags[i] & ObjectFlags.Live) != 0;
+        return (uint)i < (uint)headers.Length && headers[i].Stamp == r.Stamp && (r.Stamp & 1) != 0;
     }
 
-    public PyRef RefTo(int o) => new(o, _stamp[o]);
+    /// <summary>
+    /// The header of the live object <paramref name="r"/> names, or false. One bounds check; the returned
+    /// reference is valid until the table grows (callers use it at once and never across an allocation).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ref ObjectHeader HeaderOrNull(PyRef r)
+    {
+        ObjectHeader[] headers = _header;
+        int i = r.Index;
+        if ((uint)i >= (uint)headers.Length) return ref Unsafe.NullRef<ObjectHeader>();
+        ref ObjectHeader h = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(headers), i);
+        if (h.Stamp != r.Stamp || (r.Stamp & 1) == 0) return ref Unsafe.NullRef<ObjectHeader>();
+        return ref h;
+    }
+
+    public PyRef RefTo(int o) => new(o, _header[o].Stamp);
 
     /// <summary>Points a slot at a type (used once, for <c>type</c> itself).</summary>
-    public void SetStampedType(int o, int typeSlot) => _type[o] = typeSlot;
+    public void SetStampedType(int o, int typeSlot) => _header[o].Type = typeSlot;
 
-    public TypeInfo TypeInfoOf(int o) => (TypeInfo)_payload[_type[o]]!;
+    public TypeInfo TypeInfoOf(int o) => (TypeInfo)_payload[_header[o].Type]!;
 
     public TypeInfo TypeInfoOfType(int typeSlot) => (TypeInfo)_payload[typeSlot]!;
 
@@ -143,13 +148,15 @@ internal sealed partial class ObjectTable
         else
         {
             o = _highWater;
-            if (o == _refCount.Length) Grow();
+            if (o == _header.Length) Grow();
             _highWater = o + 1;
         }
-        _refCount[o] = 1;
-        _type[o] = typeSlot;
-        _kind[o] = kind;
-        _flags[o] = flags | ObjectFlags.Live;
+        ref ObjectHeader h = ref _header[o];
+        h.RefCount = 1;
+        h.Type = typeSlot;
+        h.Kind = kind;
+        h.Flags = flags | ObjectFlags.Live;
+        h.Stamp++; // even (free) -> odd (live)
         _scalar[o] = 0;
         _liveCount++;
         return o;
@@ -159,15 +166,16 @@ internal sealed partial class ObjectTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void ReleaseSlot(int o)
     {
-        _stamp[o]++;
-        _flags[o] = ObjectFlags.None;
-        _kind[o] = TypeKind.Free;
+        ref ObjectHeader h = ref _header[o];
+        h.Stamp++; // odd (live) -> even (free): every handle to the old object is now stale
+        h.Flags = ObjectFlags.None;
+        h.Kind = TypeKind.Free;
+        h.RefCount = 0;
+        h.External = 0;
+        h.Type = 0;
         _payload[o] = null;
-        _refCount[o] = 0;
-        _external[o] = 0;
         _gcNext[o] = 0;
         _gcPrev[o] = 0;
-        _type[o] = 0;
         _address[o] = 0;
         _blockBytes[o] = 0;
         _scalar[o] = _freeHead;
@@ -178,16 +186,11 @@ internal sealed partial class ObjectTable
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void Grow()
     {
-        int n = _refCount.Length * 2;
-        Array.Resize(ref _refCount, n);
-        Array.Resize(ref _type, n);
-        Array.Resize(ref _kind, n);
-        Array.Resize(ref _flags, n);
-        Array.Resize(ref _stamp, n);
+        int n = _header.Length * 2;
+        Array.Resize(ref _header, n);
         Array.Resize(ref _gcNext, n);
         Array.Resize(ref _gcPrev, n);
         Array.Resize(ref _gcRefs, n);
-        Array.Resize(ref _external, n);
         Array.Resize(ref _scalar, n);
         Array.Resize(ref _address, n);
         Array.Resize(ref _blockBytes, n);
@@ -199,7 +202,7 @@ internal sealed partial class ObjectTable
     {
         for (int o = FirstObjectSlot; o < _highWater; o++)
         {
-            if ((_flags[o] & ObjectFlags.Live) != 0) yield return o;
+            if ((_header[o].Flags & ObjectFlags.Live) != 0) yield return o;
         }
     }
 
