@@ -7,6 +7,16 @@ public sealed partial class PyHeap
 {
     private readonly Stack<ListData> _listDataPool = new();
     private readonly Stack<DictData> _dictDataPool = new();
+    private readonly Stack<InstanceData> _instanceDataPool = new();
+
+    /// <summary>Item arrays of dead tuples by length (1 … <see cref="PooledTupleMaxLength"/>), so a tuple that
+    /// comes from CPython's tuple free list costs no host allocation either.</summary>
+    private readonly Stack<int[]>?[] _tupleItemsPool = new Stack<int[]>?[PooledTupleMaxLength + 1];
+
+    /// <summary>CPython's <c>PyTuple_MAXSAVESIZE</c>: longer tuples are not worth keeping.</summary>
+    internal const int PooledTupleMaxLength = 20;
+
+    private const int PooledTupleArraysPerLength = 2000;
 
     internal ListData RentListData() => _listDataPool.TryPop(out ListData? d) ? d : new ListData();
 
@@ -18,11 +28,38 @@ public sealed partial class PyHeap
         if (_listDataPool.Count < 4096) _listDataPool.Push(d);
     }
 
+    internal InstanceData RentInstanceData() => _instanceDataPool.TryPop(out InstanceData? d) ? d : new InstanceData();
+
+    internal void ReturnInstanceData(InstanceData d)
+    {
+        d.Reset();
+        if (_instanceDataPool.Count < 4096) _instanceDataPool.Push(d);
+    }
+
     internal DictData RentDictData() => _dictDataPool.TryPop(out DictData? d) ? d : new DictData();
 
     internal void ReturnDictData(DictData d)
     {
         d.Reset();
         if (_dictDataPool.Count < 4096) _dictDataPool.Push(d);
+    }
+
+    /// <summary>A zeroed item array for a tuple of <paramref name="length"/> items; true when it is pooled
+    /// (to be given back by <see cref="ReturnTupleItems"/>).</summary>
+    internal int[] RentTupleItems(int length, out bool pooled)
+    {
+        pooled = length <= PooledTupleMaxLength;
+        if (pooled && _tupleItemsPool[length] is { } stack && stack.TryPop(out int[]? items)) return items;
+        return new int[length];
+    }
+
+    internal void ReturnTupleItems(int[] items)
+    {
+        int n = items.Length;
+        if (n > PooledTupleMaxLength) return;
+        Stack<int[]> stack = _tupleItemsPool[n] ??= new Stack<int[]>();
+        if (stack.Count >= PooledTupleArraysPerLength) return;
+        Array.Clear(items);
+        stack.Push(items);
     }
 }

@@ -29,4 +29,6 @@ public enum ObjectFlags : ushort
     Dying = 1 << 9,
     /// <summary>A generation-list head sentinel, not an object.</summary>
     ListHead = 1 << 10,
+    /// <summary>Its host payload array came from the heap's pool and goes back to it when the object dies.</summary>
+    PooledPayload = 1 << 11,
 }

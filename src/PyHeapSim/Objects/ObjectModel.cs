@@ -359,6 +359,10 @@ internal static class ObjectModel
         ObjectTable t = heap.T;
         switch (t.Kind(o))
         {
+            case TypeKind.Tuple:
+                // Nobody can see a dead tuple's items: its array goes back to the host pool.
+                if (t.Has(o, ObjectFlags.PooledPayload)) heap.ReturnTupleItems((int[])t.Payload(o)!);
+                break;
             case TypeKind.List:
                 if (t.Payload(o) is ListData ld)
                 {
@@ -387,6 +391,8 @@ internal static class ObjectModel
             {
                 InstanceData data = InstanceType.Data(heap, o);
                 if (data.ValuesAddress != 0) heap.Memory.Free(data.ValuesAddress, data.ValuesBytes);
+                heap.ReturnInstanceData(data);
+                t.SetPayload(o, null);
                 break;
             }
             case TypeKind.Generic:
@@ -406,7 +412,7 @@ internal static class ObjectModel
             case TypeKind.List: return heap.FreeLists.Lists;
             case TypeKind.Dict: return heap.FreeLists.Dicts;
             case TypeKind.Float: return heap.FreeLists.Floats;
-            case TypeKind.Tuple: return heap.FreeLists.Tuples(((int[])heap.T.Payload(o)!).Length);
+            case TypeKind.Tuple: return heap.FreeLists.Tuples((int)heap.T.Scalar(o));
             default: return null;
         }
     }

@@ -162,10 +162,15 @@ internal sealed partial class ObjectTable
         return o;
     }
 
-    /// <summary>Returns a slot to the free list and bumps its stamp so old handles go stale.</summary>
+    /// <summary>
+    /// Returns a slot to the free list and bumps its stamp so old handles go stale. Only the header and the
+    /// payload are cleared: the GC links are already 0 (the object was untracked), and address, block size
+    /// and scalar are written by the next <see cref="NewSlot"/> / allocation before anyone reads them.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void ReleaseSlot(int o)
     {
+        System.Diagnostics.Debug.Assert(_gcNext[o] == 0, "a slot is released only after its object was untracked");
         ref ObjectHeader h = ref _header[o];
         h.Stamp++; // odd (live) -> even (free): every handle to the old object is now stale
         h.Flags = ObjectFlags.None;
@@ -173,11 +178,7 @@ internal sealed partial class ObjectTable
         h.RefCount = 0;
         h.External = 0;
         h.Type = 0;
-        _payload[o] = null;
-        _gcNext[o] = 0;
-        _gcPrev[o] = 0;
-        _address[o] = 0;
-        _blockBytes[o] = 0;
+        _payload[o] = null; // let the host GC have it
         _scalar[o] = _freeHead;
         _freeHead = o;
         _liveCount--;

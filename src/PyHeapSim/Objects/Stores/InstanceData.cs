@@ -17,4 +17,33 @@ internal sealed class InstanceData
     public int ValuesBytes;
     /// <summary><c>__slots__</c> members, 0 = unset.</summary>
     public int[] Slots = [];
+
+    /// <summary>An emptied order list kept from this payload's previous life (host pooling only).</summary>
+    private List<int>? _spareOrder;
+
+    /// <summary>An empty order list, reusing the one a previous owner of this payload left behind.</summary>
+    public List<int> NewOrder()
+    {
+        List<int>? spare = _spareOrder;
+        _spareOrder = null;
+        return spare ?? [];
+    }
+
+    /// <summary>Forgets the dead instance's state so the payload can serve a new instance. A dict that took
+    /// over the values and order (materialised <c>__dict__</c>) already owns them: only lists still ours are kept.</summary>
+    public void Reset()
+    {
+        if (Order is not null)
+        {
+            Order.Clear();
+            _spareOrder = Order;
+        }
+        Dict = 0;
+        Values = null;
+        Order = null;
+        ValuesCapacity = 0;
+        ValuesAddress = 0;
+        ValuesBytes = 0;
+        Slots = [];
+    }
 }

@@ -18,7 +18,8 @@ internal static class InstanceType
         TypeInfo ti = heap.T.TypeInfoOfType(cls);
         ObjectLayout l = heap.Profile.Layout;
         int bytes = ti.PreHeaderSize + l.GcHeaderSize + ti.BasicSize;
-        var data = new InstanceData { Slots = ti.SlotNames.Count == 0 ? [] : new int[ti.SlotNames.Count] };
+        InstanceData data = heap.RentInstanceData();
+        if (ti.SlotNames.Count > 0) data.Slots = new int[ti.SlotNames.Count];
         int inlineCapacity = 0;
         // 3.13 gives only classes without __slots__ inline values (Py_TPFLAGS_INLINE_VALUES); a class whose
         // __slots__ include '__dict__' keeps a managed dict, created at the first store (no values here).
@@ -32,7 +33,7 @@ internal static class InstanceType
             if (inline && keys.Usable > 1) keys.Usable--;
             data.Values = new int[capacity];
             data.ValuesCapacity = capacity;
-            data.Order = [];
+            data.Order = data.NewOrder();
             if (inline)
             {
                 inlineCapacity = ((capacity + 7) & ~7) + 8 * (capacity + 1);

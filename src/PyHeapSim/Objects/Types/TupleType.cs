@@ -15,9 +15,11 @@ internal static class TupleType
         if (items.Length == 0) return heap.NewRef(heap.EmptyTupleObj);
         int o = heap.Allocate(heap.Types.Tuple, TypeKind.Tuple, BlockBytes(heap, items.Length), isGc: true,
             heap.FreeLists.Tuples(items.Length));
-        int[] arr = items.ToArray();
+        int[] arr = heap.RentTupleItems(items.Length, out bool pooled);
+        items.CopyTo(arr);
         foreach (int x in arr) heap.IncRef(x);
         heap.T.SetPayload(o, arr);
+        if (pooled) heap.T.Set(o, ObjectFlags.PooledPayload);
         heap.T.SetScalar(o, arr.Length);
         heap.Gc.Track(o);
         return o;
