@@ -164,21 +164,21 @@ public sealed partial class PyHeap
     /// <summary>Second half: free separate buffers and the object's block, drop the type (heap types), free the slot.</summary>
     private void FinishDealloc(int o)
     {
-        int type = T.TypeOf(o);
-        TypeKind kind = T.Kind(o);
-        bool isGc = T.Has(o, ObjectFlags.GcType);
-        ObjectModel.FreeBuffers(this, o);
-        FreeLists.BlockStack? freeList = ObjectModel.FreeListFor(this, o);
+        ref ObjectHeader h = ref T.Header(o);
+        int type = h.Type;
+        TypeKind kind = h.Kind;
+        ObjectFlags flags = h.Flags;
+        FreeLists.BlockStack? freeList = ObjectModel.FreeBuffers(this, o, kind);
         long address = T.Address(o);
         int bytes = T.BlockBytes(o);
         if (freeList is null || !freeList.TryPush(address, bytes))
         {
             Memory.Free(address, bytes);
-            if (isGc) Gc.CountDeallocation();
+            if ((flags & ObjectFlags.GcType) != 0) Gc.CountDeallocation();
         }
         ObjectsFreed++;
         if (Observer is not null) EmitObject(Tracing.HeapEventKind.Free, o, bytes);
-        if (kind == TypeKind.Str && T.Has(o, ObjectFlags.Interned)) ForgetInterned(o);
+        if ((flags & ObjectFlags.Interned) != 0) ForgetInterned(o);
         T.ReleaseSlot(o);
         if (kind == TypeKind.Instance && T.TypeInfoOfType(type).IsHeapType)
         {

@@ -353,16 +353,22 @@ internal static class ObjectModel
         DictType.FreeKeysBlock(heap, k);
     }
 
-    /// <summary>Frees the blocks an object owns besides its own (item arrays, keys tables, values, set tables, buffers).</summary>
-    public static void FreeBuffers(PyHeap heap, int o)
+    /// <summary>
+    /// Frees the blocks a dying object owns besides its own (item arrays, keys tables, values, set tables,
+    /// buffers) and returns the free list its own block may be parked on, or null (one dispatch per
+    /// dealloc: each type's <c>tp_dealloc</c> does both).
+    /// </summary>
+    public static FreeLists.BlockStack? FreeBuffers(PyHeap heap, int o, TypeKind kind)
     {
         ObjectTable t = heap.T;
-        switch (t.Kind(o))
+        switch (kind)
         {
+            case TypeKind.Float:
+                return heap.FreeLists.Floats;
             case TypeKind.Tuple:
                 // Nobody can see a dead tuple's items: its array goes back to the host pool.
                 if (t.Has(o, ObjectFlags.PooledPayload)) heap.ReturnTupleItems((int[])t.Payload(o)!);
-                break;
+                return heap.FreeLists.Tuples((int)t.Scalar(o));
             case TypeKind.List:
                 if (t.Payload(o) is ListData ld)
                 {
@@ -370,7 +376,7 @@ internal static class ObjectModel
                     heap.ReturnListData(ld);
                     t.SetPayload(o, null);
                 }
-                break;
+                return heap.FreeLists.Lists;
             case TypeKind.Dict:
             {
                 DictData d = DictType.Data(heap, o);
@@ -378,7 +384,7 @@ internal static class ObjectModel
                 if (d.IsSplit) SplitDicts.ReleaseValuesArray(heap, d);
                 heap.ReturnDictData(d);
                 t.SetPayload(o, null);
-                break;
+                return heap.FreeLists.Dicts;
             }
             case TypeKind.Set:
             case TypeKind.FrozenSet:
@@ -402,19 +408,7 @@ internal static class ObjectModel
                 break;
             }
         }
-    }
-
-    /// <summary>The free list a dying object's block goes to, or null (exact types only).</summary>
-    public static FreeLists.BlockStack? FreeListFor(PyHeap heap, int o)
-    {
-        switch (heap.T.Kind(o))
-        {
-            case TypeKind.List: return heap.FreeLists.Lists;
-            case TypeKind.Dict: return heap.FreeLists.Dicts;
-            case TypeKind.Float: return heap.FreeLists.Floats;
-            case TypeKind.Tuple: return heap.FreeLists.Tuples((int)heap.T.Scalar(o));
-            default: return null;
-        }
+        return null;
     }
 
     /// <summary><c>PyObject_Hash</c> for the hashable kinds; identity hash (<c>_Py_HashPointer</c>) otherwise.</summary>

@@ -73,6 +73,7 @@ internal sealed partial class ObjectTable
 
     // ---- column access (inside the heap; the slot is trusted) ----
 
+    public ref ObjectHeader Header(int o) => ref _header[o];
     public long RefCount(int o) => _header[o].RefCount;
     public void SetRefCount(int o, long value) => _header[o].RefCount = value;
     public int TypeOf(int o) => _header[o].Type;
