@@ -33,8 +33,7 @@ public sealed partial class PyHeap
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void IncRef(PyRef r)
     {
-        ref ObjectHeader h = ref T.HeaderOrNull(r);
-        if (Unsafe.IsNullRef(ref h)) Throw.Stale(r);
+        ref ObjectHeader h = ref T.LiveHeader(r);
         if ((h.Flags & ObjectFlags.Immortal) != 0) return;
         h.RefCount++;
         h.External++;
@@ -52,8 +51,7 @@ public sealed partial class PyHeap
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void DecRef(PyRef r)
     {
-        ref ObjectHeader h = ref T.HeaderOrNull(r);
-        if (Unsafe.IsNullRef(ref h)) Throw.Stale(r);
+        ref ObjectHeader h = ref T.LiveHeader(r);
         if ((h.Flags & ObjectFlags.Immortal) != 0) return;
         long c = h.RefCount;
         if (c <= 0 || h.External <= 0) ThrowNegative(r, r.Index, c);

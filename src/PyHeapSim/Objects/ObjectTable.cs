@@ -114,17 +114,18 @@ internal sealed partial class ObjectTable
     }
 
     /// <summary>
-    /// The header of the live object <paramref name="r"/> names, or false. One bounds check; the returned
-    /// reference is valid until the table grows (callers use it at once and never across an allocation).
+    /// The header of the live object <paramref name="r"/> names, or a <see cref="StaleReferenceException"/>.
+    /// One bounds check; the returned reference is valid until the table grows (callers use it at once and
+    /// never across an allocation).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ref ObjectHeader HeaderOrNull(PyRef r)
+    public ref ObjectHeader LiveHeader(PyRef r)
     {
         ObjectHeader[] headers = _header;
         int i = r.Index;
-        if ((uint)i >= (uint)headers.Length) return ref Unsafe.NullRef<ObjectHeader>();
+        if ((uint)i >= (uint)headers.Length) Throw.Stale(r);
         ref ObjectHeader h = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(headers), i);
-        if (h.Stamp != r.Stamp || (r.Stamp & 1) == 0) return ref Unsafe.NullRef<ObjectHeader>();
+        if (h.Stamp != r.Stamp || (r.Stamp & 1) == 0) Throw.Stale(r);
         return ref h;
     }
 
