@@ -250,6 +250,17 @@ public sealed partial class PyHeap
         if (!ok) Throw.Type($"'{ObjectModel.TypeName(this, o)}' object has no attribute '{name}'");
     }
 
+    /// <summary><c>obj.__dict__ = dict</c>, or <c>del obj.__dict__</c> when <paramref name="dict"/> is Null
+    /// (<c>subtype_setdict</c>; 3.13 <c>_PyObject_SetManagedDict</c>).</summary>
+    /// <exception cref="PyTypeException">The instance has no <c>__dict__</c>, or <paramref name="dict"/> is not a dict.</exception>
+    public void SetInstanceDict(PyRef obj, PyRef dict)
+    {
+        int o = Expect(obj, TypeKind.Instance, "instance");
+        int d = dict.IsNull ? 0 : Slot(dict);
+        if (d != 0 && T.Kind(d) != TypeKind.Dict) Throw.Type($"__dict__ must be set to a dictionary, not a '{ObjectModel.TypeName(this, d)}'");
+        if (!InstanceType.SetDict(this, o, d)) Throw.Type($"'{ObjectModel.TypeName(this, o)}' object has no attribute '__dict__'");
+    }
+
     /// <summary><c>obj.__dict__</c> (borrowed), materialising it as CPython does (3.11+ creates the dict object on demand).</summary>
     public PyRef GetInstanceDict(PyRef obj)
     {

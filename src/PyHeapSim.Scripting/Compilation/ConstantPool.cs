@@ -32,12 +32,28 @@ internal sealed class ConstantPool(Interpreter interp)
 
     public int Float(double v) => Get("f:" + BitConverter.DoubleToInt64Bits(v), () => interp.NewFloat(v));
 
-    /// <summary>A str constant; identifier-like strings are interned by the compiler (immortal in 3.12).</summary>
-    public int Str(string s) => Get("s:" + s, () =>
+    /// <summary>
+    /// A str constant; identifier-like strings are interned by the compiler (<c>intern_string_constants</c>;
+    /// immortal in 3.12). When an equal string was interned before (a name, a start-up string), the
+    /// constant is that string and the arena's reference stays on the parsed literal, which dies with it.
+    /// </summary>
+    public int Str(string s)
     {
-        int o = interp.NewStr(s);
-        return IsIdentifierLike(s) ? interp.Heap.InternExisting(o) : o;
-    });
+        string key = "s:" + s;
+        if (_byKey.TryGetValue(key, out int slot)) return slot;
+        int literal = interp.NewStr(s);
+        _astRefs.Add(literal);
+        int constant = literal;
+        if (IsIdentifierLike(s))
+        {
+            constant = interp.Heap.InternExisting(interp.NewRef(literal));
+            // Our reference: the literal's second one, or one to an interned string that others keep alive.
+            interp.DecRef(constant);
+        }
+        _byKey[key] = constant;
+        _keyOf.TryAdd(constant, key);
+        return constant;
+    }
 
     public int Bytes(byte[] b) => Get("b:" + Convert.ToBase64String(b), () => BytesType.New(interp.Heap, b));
 

@@ -76,7 +76,7 @@ internal sealed partial class NodeBuilder
     }
 
     /// <summary>Interns a name the code uses (co_names): created at compile time, as CPython's compiler does.</summary>
-    private void Name(string name) => _i.InternedName(name);
+    private void Name(string name) => _i.CodeName(name);
 
     /// <summary>Materialises a folded constant in the pool and lists it in the code's co_consts.</summary>
     private ConstLoad Const(ConstantValue c, CodeInfo code)

@@ -42,8 +42,16 @@ internal sealed partial class NodeBuilder
     /// <summary>Creates the heap code object: it owns a co_consts tuple holding this code's constants.</summary>
     private void Finish(CodeInfo code)
     {
+        // init_code interns co_localsplusnames like co_names (immortal in 3.13: intern_strings).
+        if (_i.Profile.RefCounts.CodeNamesInternedImmortal)
+        {
+            foreach (string local in code.Scope.Locals) _i.CodeName(local);
+            foreach (string free in code.Scope.Frees) _i.CodeName(free);
+        }
         int consts = _i.NewTuple(code.Constants.ToArray());
-        int name = Constants.Str(code.Name);
+        // co_name: an identifier is the same interned string as an equal constant; "<module>", "<lambda>",
+        // "<listcomp>" … are the compiler's own interned (3.12+: static) strings, not a literal's object.
+        int name = ConstantPool.IsIdentifierLike(code.Name) ? Constants.Str(code.Name) : _i.InternedName(code.Name);
         int co = GenericType.New(_i.Heap, _i.Types.Code, [consts, name], code, track: false);
         _i.DecRef(consts);
         code.CodeObject = co;
@@ -158,7 +166,7 @@ internal sealed partial class NodeBuilder
     /// <summary>Interns an attribute name at compile time (it is in co_names) and returns it.</summary>
     private string Named(string name)
     {
-        _i.InternedName(name);
+        _i.CodeName(name);
         return name;
     }
 
@@ -167,20 +175,20 @@ internal sealed partial class NodeBuilder
         switch (scope.Kind)
         {
             case ScopeKind.Module:
-                return new DictNameTarget(_i.InternedName(name), name, global: false);
+                return new DictNameTarget(_i.CodeName(name), name, global: false);
             case ScopeKind.Class:
                 return scope.Globals.Contains(name)
-                    ? new DictNameTarget(_i.InternedName(name), name, global: true)
-                    : new DictNameTarget(_i.InternedName(name), name, global: false);
+                    ? new DictNameTarget(_i.CodeName(name), name, global: true)
+                    : new DictNameTarget(_i.CodeName(name), name, global: false);
             default:
-                if (scope.Globals.Contains(name)) return new DictNameTarget(_i.InternedName(name), name, global: true);
+                if (scope.Globals.Contains(name)) return new DictNameTarget(_i.CodeName(name), name, global: true);
                 int free = scope.Frees.IndexOf(name);
                 if (scope.Nonlocals.Contains(name) && free >= 0) return new CellTarget(free, true, name);
                 int local = scope.LocalIndex(name);
                 if (local >= 0 && scope.Cells.Contains(name)) return new CellTarget(local, false, name);
                 if (local >= 0) return new LocalTarget(local, name);
                 if (free >= 0) return new CellTarget(free, true, name);
-                return new DictNameTarget(_i.InternedName(name), name, global: true);
+                return new DictNameTarget(_i.CodeName(name), name, global: true);
         }
     }
 
@@ -190,16 +198,16 @@ internal sealed partial class NodeBuilder
         {
             case ScopeKind.Module:
             case ScopeKind.Class:
-                if (scope.Kind == ScopeKind.Class && scope.Globals.Contains(name)) return new GlobalLoad(_i.InternedName(name), name);
-                return new NameLoad(_i.InternedName(name), name);
+                if (scope.Kind == ScopeKind.Class && scope.Globals.Contains(name)) return new GlobalLoad(_i.CodeName(name), name);
+                return new NameLoad(_i.CodeName(name), name);
             default:
-                if (scope.Globals.Contains(name)) return new GlobalLoad(_i.InternedName(name), name);
+                if (scope.Globals.Contains(name)) return new GlobalLoad(_i.CodeName(name), name);
                 int local = scope.LocalIndex(name);
                 if (local >= 0 && scope.Cells.Contains(name) && !scope.Nonlocals.Contains(name)) return new CellLoad(local, false, name);
                 int free = scope.Frees.IndexOf(name);
                 if (free >= 0 && (local < 0 || scope.Nonlocals.Contains(name))) return new CellLoad(free, true, name);
                 if (local >= 0) return new LocalLoad(local, name);
-                return new GlobalLoad(_i.InternedName(name), name);
+                return new GlobalLoad(_i.CodeName(name), name);
         }
     }
 

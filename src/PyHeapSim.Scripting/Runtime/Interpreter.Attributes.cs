@@ -103,6 +103,7 @@ public sealed partial class Interpreter
         switch (Kind(obj))
         {
             case TypeKind.Instance:
+                if (name == "__dict__" && SetInstanceDict(obj, value)) return;
                 if (!InstanceType.SetAttr(Heap, obj, InternedName(name), value))
                 {
                     throw Raise("AttributeError", $"'{TypeName(obj)}' object has no attribute '{name}'");
@@ -125,9 +126,21 @@ public sealed partial class Interpreter
         throw Raise("AttributeError", $"'{TypeName(obj)}' object has no attribute '{name}'");
     }
 
+    /// <summary><c>subtype_setdict</c>: <c>obj.__dict__ = value</c> (0 = <c>del</c>); false when the instance has no <c>__dict__</c>.</summary>
+    private bool SetInstanceDict(int obj, int value)
+    {
+        if (!T.TypeInfoOf(obj).HasInstanceDict) return false;
+        if (value != 0 && Kind(value) != TypeKind.Dict)
+        {
+            throw Raise("TypeError", $"__dict__ must be set to a dictionary, not a '{TypeName(value)}'");
+        }
+        return InstanceType.SetDict(Heap, obj, value);
+    }
+
     /// <summary><c>del obj.name</c>.</summary>
     internal void DelAttr(int obj, string name)
     {
+        if (name == "__dict__" && Kind(obj) == TypeKind.Instance && SetInstanceDict(obj, 0)) return;
         bool ok = Kind(obj) switch
         {
             TypeKind.Instance => InstanceType.DelAttr(Heap, obj, InternedName(name)),

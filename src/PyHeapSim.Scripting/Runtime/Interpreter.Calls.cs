@@ -511,6 +511,17 @@ public sealed partial class Interpreter
 
     private readonly Dictionary<string, int> _names = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// A name a code object holds (<c>co_names</c>, <c>co_localsplusnames</c>), interned at compile time
+    /// (borrowed): immortal in 3.13 (<c>intern_strings</c> → <c>_PyUnicode_InternImmortal</c>).
+    /// </summary>
+    internal int CodeName(string name)
+    {
+        int s = InternedName(name);
+        if (Profile.RefCounts.CodeNamesInternedImmortal) Heap.DecRef(Heap.InternStr(name, immortalize: true));
+        return s;
+    }
+
     internal void RaiseUnboundLocal(string name) =>
         throw Raise("UnboundLocalError", string.Format(System.Globalization.CultureInfo.InvariantCulture, Profile.Compiler.UnboundLocalMessage, name));
 }

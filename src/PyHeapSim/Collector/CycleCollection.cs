@@ -544,6 +544,7 @@ internal sealed partial class CycleCollection
         }
         if (data.Dict != 0)
         {
+            InstanceType.DetachDict(_heap, data); // 3.13 PyObject_ClearManagedDict → _PyDict_DetachFromObject
             int d = data.Dict;
             data.Dict = 0;
             _heap.DecRef(d);

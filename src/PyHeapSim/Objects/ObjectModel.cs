@@ -141,6 +141,8 @@ internal static class ObjectModel
         DictKeys? k = d.Keys;
         if (k is null) return;
         int n = k.NEntries;
+        // 3.13: values embedded in an instance are that instance's to visit (PyObject_VisitManagedDict).
+        if (d.Embedded) return;
         if (d.IsSplit)
         {
             int[] values = d.SplitValues!;
@@ -176,11 +178,16 @@ internal static class ObjectModel
         // then the type.
         int[] slots = data.Slots;
         for (int i = 0; i < slots.Length; i++) if (slots[i] != 0) v.Visit(slots[i]);
+        // 3.13 PyObject_VisitManagedDict: while the inline values are valid they are visited and a dict
+        // materialized over them is not (so such a dict is never garbage; cpython-facts §3.4).
         if (data.Values is { } values)
         {
             for (int i = 0; i < values.Length; i++) if (values[i] != 0) v.Visit(values[i]);
         }
-        if (data.Dict != 0) v.Visit(data.Dict);
+        else if (data.Dict != 0)
+        {
+            v.Visit(data.Dict);
+        }
         if (ti.IsHeapType) v.Visit(t.TypeOf(o));
     }
 
@@ -196,7 +203,7 @@ internal static class ObjectModel
             case TypeKind.Dict:
             {
                 DictData d = DictType.Data(heap, o);
-                if (d.Keys is null) break;
+                if (d.Keys is null || d.Embedded) break; // embedded values are counted by their instance
                 if (d.IsSplit)
                 {
                     foreach (int e in SplitOrder(d)) if (d.SplitValues![e] != 0) into.Add(d.SplitValues[e]);
@@ -208,6 +215,14 @@ internal static class ObjectModel
                     into.Add(d.Keys.Keys[i]);
                     into.Add(d.Keys.Values[i]);
                 }
+                break;
+            }
+            case TypeKind.Instance:
+            {
+                var c = new Collect(into);
+                Traverse(heap, o, ref c);
+                InstanceData data = InstanceType.Data(heap, o);
+                if (data.Values is not null && data.Dict != 0) into.Add(data.Dict); // 3.13: held, not visited
                 break;
             }
             case TypeKind.Type:
@@ -275,6 +290,7 @@ internal static class ObjectModel
             {
                 // subtype_dealloc: clear slots, then the dict (or 3.11+ values, in entry order); the type after tp_free.
                 InstanceData data = InstanceType.Data(heap, o);
+                InstanceType.DetachDict(heap, data); // 3.13 PyObject_ClearManagedDict
                 if (data.Dict != 0) heap.PushRelease(data.Dict);
                 if (data.Values is not null)
                 {

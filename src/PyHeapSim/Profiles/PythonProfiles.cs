@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 namespace PyHeapSim.Profiles;
 
 /// <summary>
@@ -173,7 +174,14 @@ public static class PythonProfiles
             BuiltinSizes = With(Py311.Layout.BuiltinSizes, ("range_iterator", 40), ("static_type", 432)),
         },
         // PEP 683 immortal objects; 3.12 makes every interned string immortal (§4.2).
-        RefCounts = Py311.RefCounts with { Immortality = ImmortalityModel.Immortal, InternedStringsImmortal = true },
+        RefCounts = Py311.RefCounts with
+        {
+            Immortality = ImmortalityModel.Immortal,
+            InternedStringsImmortal = true,
+            // _PyUnicode_InitStaticStrings interns the _Py_ID strings into INTERNED_STRINGS (§4.2).
+            StaticInternedStrings = StaticStrings.Py312.ToFrozenSet(StringComparer.Ordinal),
+            StartupInternedStrings = StartupStrings.Py312.ToFrozenSet(StringComparer.Ordinal),
+        },
         // PEP 709: inlined comprehensions.
         Compiler = Py311.Compiler with { ComprehensionsInlined = true },
         // gh-97922: collections run at the eval breaker (§5.4).
@@ -205,8 +213,16 @@ public static class PythonProfiles
         },
         // gh-116621 / gh-112087: list(set) and list(dict) go through list_resize, list() no longer presizes (§2.4).
         Growth = Py312.Growth with { ListInitPreallocatesFromLen = false, ListExtendSetOrDictResizes = true },
-        // Runtime-interned strings are mortal again (§4.2).
-        RefCounts = Py312.RefCounts with { InternedStringsImmortal = false },
+        // Runtime-interned strings are mortal again, code-object names immortal; start-up also interns
+        // the _Py_STR literals (§4.2; gh-113601).
+        RefCounts = Py312.RefCounts with
+        {
+            InternedStringsImmortal = false,
+            CodeNamesInternedImmortal = true,
+            StaticInternedStrings = StaticStrings.Py313.ToFrozenSet(StringComparer.Ordinal),
+            StartupInternedStrings = StartupStrings.Py313.ToFrozenSet(StringComparer.Ordinal),
+            StartupMortalStrings = StartupStrings.Py313Mortal.ToFrozenDictionary(p => p.Text, p => p.Holders, StringComparer.Ordinal),
+        },
         // gh-124567: threshold0 2000 kept after the incremental GC was reverted (§5.2).
         Collector = Py312.Collector with
         {

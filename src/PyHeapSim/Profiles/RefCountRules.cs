@@ -18,6 +18,38 @@ public sealed record RefCountRules
     /// <summary>3.12 only: every interned string is immortal.</summary>
     public bool InternedStringsImmortal { get; init; }
 
+    /// <summary>
+    /// 3.12+: the statically allocated strings that start-up interns (<c>_PyUnicode_InitStaticStrings</c>:
+    /// the <c>_Py_ID</c> identifiers, from 3.13 also the <c>_Py_STR</c> literals; generated from each
+    /// version's headers into <see cref="StaticStrings"/>). Interning an equal string returns the static,
+    /// immortal object (3.12 <c>_PyUnicode_InternInPlace</c>, 3.13 <c>intern_common</c>). <c>''</c> and
+    /// the one-character latin-1 strings are static in every version and not listed here.
+    /// </summary>
+    public IReadOnlySet<string> StaticInternedStrings { get; init; } = System.Collections.Frozen.FrozenSet<string>.Empty;
+
+    /// <summary>
+    /// 3.12+: the other strings already interned immortal when a script starts — names in the code of the
+    /// modules imported at start-up (site, os, io, codecs, …) and names of built-in types' methods and
+    /// members (3.13 <c>_PyUnicode_InternImmortal</c> / <c>PyUnicode_InternFromString</c>; 3.12 immortalizes
+    /// every interned string). Probed from each interpreter into <see cref="StartupStrings"/>; interning an
+    /// equal string returns that immortal string, as for <see cref="StaticInternedStrings"/>.
+    /// </summary>
+    public IReadOnlySet<string> StartupInternedStrings { get; init; } = System.Collections.Frozen.FrozenSet<string>.Empty;
+
+    /// <summary>
+    /// 3.13: strings interned mortal at start-up (constants of start-up modules, names interned by C code),
+    /// with the references start-up objects hold to each (probed into <see cref="StartupStrings"/>).
+    /// Interning an equal string returns that string; a script's references add to those holders.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> StartupMortalStrings { get; init; } = System.Collections.Frozen.FrozenDictionary<string, int>.Empty;
+
+    /// <summary>
+    /// 3.13: names a code object holds (<c>co_names</c>, <c>co_localsplusnames</c>) are interned immortal
+    /// (<c>intern_strings</c> → <c>_PyUnicode_InternImmortal</c>); string constants and <c>sys.intern</c>
+    /// stay mortal (<c>_PyUnicode_InternMortal</c>) unless they meet an immortal equal.
+    /// </summary>
+    public bool CodeNamesInternedImmortal { get; init; }
+
     /// <summary>Smallest cached small int (<c>-NSMALLNEGINTS</c>).</summary>
     public int SmallIntMin { get; init; } = -5;
 

@@ -65,7 +65,6 @@ public sealed partial class CollectorTests
     [Test]
     public void Collect_TwoInstancesWithDictsRead_CountsTheMaterialisedDicts()
     {
-        KnownGap313EmbeddedValues();
         PyRef c = Class("C");
         PyRef a = _heap.NewInstance(c), b = _heap.NewInstance(c);
         _heap.SetAttr(a, "o", b);

@@ -79,7 +79,6 @@ public sealed partial class CollectorTests
     [Test]
     public void GetReferents_InstanceWithDictRead_VisitsTheDict()
     {
-        KnownGap313EmbeddedValues();
         PyRef cls = Class("C");
         PyRef c = _heap.NewInstance(cls);
         Set(c, "x", Int(1));
@@ -90,6 +89,9 @@ public sealed partial class CollectorTests
         PyRef dict = _heap.GetInstanceDict(c2);
         Show(_heap.GetReferents(c2), cls).Should().Be(Expect(Referents, "instance_dict_read"));
         Show(_heap.GetReferents(dict), cls).Should().Be(Expect(Referents, "instance_dict_itself"));
+        Put(dict, Int(5), Int(5));
+        Show(_heap.GetReferents(c2), cls).Should().Be(Expect(Referents, "instance_dict_combined"));
+        Show(_heap.GetReferents(dict), cls).Should().Be(Expect(Referents, "instance_dict_combined_itself"));
     }
 
     [Test]

@@ -89,7 +89,6 @@ public sealed partial class CollectorTests
     [Test]
     public void InstanceDict_ReadThenGivenAContainer_IsTracked()
     {
-        KnownGap313EmbeddedValues();
         PyRef cls = Class("C");
         PyRef c = _heap.NewInstance(cls);
         Set(c, "x", Int(1));

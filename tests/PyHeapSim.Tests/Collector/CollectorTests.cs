@@ -7,13 +7,6 @@ namespace PyHeapSim.Tests.Collector;
 /// run on the real interpreters (<c>data/collector-probes</c>); each test replays its probe's
 /// statements with the heap's operations and compares what the probe printed.
 /// </summary>
-/// <remarks>
-/// Known gap, one reason: CPython 3.13 keeps an instance's attribute values inline even after
-/// <c>obj.__dict__</c> is materialised (the dict points at them; the instance traverses the values,
-/// the dict nothing). The simulator hands the values over to the dict as 3.11/3.12 do, so the few
-/// probes that read <c>__dict__</c> and then collect or traverse differ on 3.13; those tests call
-/// <see cref="KnownGap313EmbeddedValues"/>.
-/// </remarks>
 [TestFixtureSource(typeof(Versions), nameof(Versions.All))]
 public sealed partial class CollectorTests(PythonVersion version)
 {
@@ -40,11 +33,6 @@ public sealed partial class CollectorTests(PythonVersion version)
         long n = _heap.Collect(generation);
         _heap.Verify();
         return n;
-    }
-
-    private void KnownGap313EmbeddedValues()
-    {
-        if (version == PythonVersion.Py313) Assert.Ignore("3.13 embedded instance values with a materialised __dict__ are not modelled (see CollectorTests remarks)");
     }
 
     // ---- building blocks: each is one Python statement ----

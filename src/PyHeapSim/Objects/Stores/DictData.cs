@@ -18,9 +18,13 @@ internal sealed class DictData
     /// <summary>Entry count of the values array at creation (its capacity).</summary>
     public int ValuesCapacity;
 
-    /// <summary>3.13: the split values are the instance's inline values (<c>values->embedded</c>); clearing the
-    /// dict empties them in place and keeps the shared keys.</summary>
+    /// <summary>3.13: the split values are the instance's inline values (<c>values->embedded</c>): the
+    /// instance <see cref="EmbeddedOwner"/> owns their references and shares the array and order list with
+    /// this dict, which does not traverse them (<c>dict_traverse</c>); clearing the dict empties them in
+    /// place and keeps the shared keys; a resize or <c>_PyDict_DetachFromObject</c> ends the sharing.</summary>
     public bool Embedded;
+    /// <summary>Slot of the instance whose inline values an <see cref="Embedded"/> dict uses (it holds a reference to this dict).</summary>
+    public int EmbeddedOwner;
 
     public bool IsSplit => SplitValues is not null;
 
@@ -34,5 +38,6 @@ internal sealed class DictData
         ValuesBytes = 0;
         ValuesCapacity = 0;
         Embedded = false;
+        EmbeddedOwner = 0;
     }
 }

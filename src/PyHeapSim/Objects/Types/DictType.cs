@@ -272,6 +272,14 @@ internal static class DictType
                 // Keys were borrowed from the shared table: the new combined table owns them now.
                 for (int e = 0; e < k.NEntries; e++) heap.IncRef(k.Keys[e]);
                 if (d.Order is not null) ReorderEntries(k, d.Order, old);
+                if (d.Embedded)
+                {
+                    // 3.13 dictresize of embedded values: the table takes their references and the
+                    // instance's inline values become invalid (values->valid = 0).
+                    InstanceType.InvalidateValues(InstanceType.Data(heap, d.EmbeddedOwner));
+                    d.Embedded = false;
+                    d.EmbeddedOwner = 0;
+                }
                 SplitDicts.ReleaseValuesArray(heap, d);
                 SplitDicts.DropSharedKeys(heap, old);
             }

@@ -27,16 +27,19 @@ internal static class InstanceType
         if (ti.HasInstanceDict && Modern(heap) && !noValues && ti.CachedKeys is { } keys)
         {
             bool inline = l.InstanceDicts == InstanceDictLayout.InlineValues;
-            // 3.11/3.12 init_inline_values takes one usable entry, then sizes; 3.13 sizes first.
+            // 3.11/3.12 init_inline_values takes one usable entry, then sizes. 3.13 sizes the object
+            // block first (_PyInlineValuesSize at allocation), then _PyObject_InitInlineValues takes the
+            // entry and sets values->capacity: the inline array has one slot more than its capacity.
             if (!inline && keys.Usable > 1) keys.Usable--;
-            int capacity = keys.NEntries + keys.Usable;
+            int blockCapacity = keys.NEntries + keys.Usable;
             if (inline && keys.Usable > 1) keys.Usable--;
+            int capacity = keys.NEntries + keys.Usable;
             data.Values = new int[capacity];
             data.ValuesCapacity = capacity;
             data.Order = data.NewOrder();
             if (inline)
             {
-                inlineCapacity = ((capacity + 7) & ~7) + 8 * (capacity + 1);
+                inlineCapacity = ((blockCapacity + 7) & ~7) + 8 * (blockCapacity + 1);
             }
             else
             {
@@ -75,12 +78,13 @@ internal static class InstanceType
             int s = SlotIndex(ti, StrType.Value(heap, name));
             if (s >= 0) return data.Slots[s];
         }
-        if (data.Dict != 0) return DictType.GetItem(heap, data.Dict, name);
+        // _PyObject_TryGetInstanceAttribute: valid values first (3.13 keeps them valid under a dict).
         if (data.Values is not null && ti.CachedKeys is { } keys)
         {
             int ix = DictType.Lookup(heap, keys, name, ObjectModel.Hash(heap, name));
-            if (ix >= 0 && ix < data.Values.Length) return data.Values[ix];
+            return ix >= 0 && ix < data.Values.Length ? data.Values[ix] : 0;
         }
+        if (data.Dict != 0) return DictType.GetItem(heap, data.Dict, name);
         return 0;
     }
 
@@ -104,7 +108,14 @@ internal static class InstanceType
             }
         }
         if (!ti.HasInstanceDict) return false;
-        if (data.Dict == 0 && data.Values is not null && TryStoreInValues(heap, ti, data, name, value)) return true;
+        // _PyObject_StoreInstanceAttribute: while the values are valid (3.13: even under a materialized
+        // dict) a key the shared keys can take goes straight into them; the dict is only told its new size,
+        // it is not tracked for it (store_instance_attr_lock_held has no MAINTAIN_TRACKING).
+        if (data.Values is not null && TryStoreInValues(heap, ti, data, name, value))
+        {
+            SyncEmbeddedDictSize(heap, data);
+            return true;
+        }
         int dict = EnsureDict(heap, o, ti, data);
         SetItemInInstanceDict(heap, ti, dict, name, value);
         return true;
@@ -159,11 +170,20 @@ internal static class InstanceType
             d.ValuesBytes = data.ValuesBytes;
             d.Order = data.Order;
             d.Used = data.Order!.Count;
-            d.Embedded = heap.Profile.Layout.InstanceDicts == InstanceDictLayout.InlineValues;
-            data.Values = null;
-            data.Order = null;
-            data.ValuesAddress = 0;
-            data.ValuesBytes = 0;
+            if (heap.Profile.Layout.InstanceDicts == InstanceDictLayout.InlineValues)
+            {
+                // 3.13 _PyObject_MaterializeManagedDict: the dict points at the inline values, which stay
+                // the instance's (still valid; same array and order), until a resize or a detach.
+                d.Embedded = true;
+                d.EmbeddedOwner = o;
+            }
+            else
+            {
+                data.Values = null;
+                data.Order = null;
+                data.ValuesAddress = 0;
+                data.ValuesBytes = 0;
+            }
             foreach (int e in d.Order!)
             {
                 int v = d.SplitValues[e];
@@ -261,7 +281,6 @@ internal static class InstanceType
                 return true;
             }
         }
-        if (data.Dict != 0) return DictType.DelItem(heap, data.Dict, name);
         if (data.Values is not null && ti.CachedKeys is { } keys)
         {
             int ix = DictType.Lookup(heap, keys, name, ObjectModel.Hash(heap, name));
@@ -269,10 +288,91 @@ internal static class InstanceType
             int old = data.Values[ix];
             data.Values[ix] = 0;
             data.Order!.Remove(ix);
+            SyncEmbeddedDictSize(heap, data);
             heap.DecRef(old);
             return true;
         }
+        if (data.Dict != 0) return DictType.DelItem(heap, data.Dict, name);
         return false;
+    }
+
+    /// <summary>3.13 <c>store_instance_attr_lock_held</c>: a dict over the inline values follows their count (<c>ma_used</c>).</summary>
+    private static void SyncEmbeddedDictSize(PyHeap heap, InstanceData data)
+    {
+        if (data.Dict != 0) DictType.Data(heap, data.Dict).Used = data.Order!.Count;
+    }
+
+    /// <summary>
+    /// 3.13 <c>_PyDict_DetachFromObject</c> (from <c>PyObject_ClearManagedDict</c>, at <c>tp_clear</c> and
+    /// dealloc): a dict over the instance's inline values takes a malloc'ed copy of them (<c>copy_values</c>
+    /// moves the references, the order goes along) and the inline values become invalid.
+    /// </summary>
+    public static void DetachDict(PyHeap heap, InstanceData data) => DetachDict(heap, data, data.Dict);
+
+    private static void DetachDict(PyHeap heap, InstanceData data, int dict)
+    {
+        if (dict == 0) return;
+        DictData d = DictType.Data(heap, dict);
+        if (!d.Embedded) return;
+        int capacity = data.ValuesCapacity;
+        var copy = new int[data.Values!.Length];
+        Array.Copy(data.Values, copy, copy.Length);
+        d.SplitValues = copy;
+        d.Order = [.. data.Order!];
+        d.Embedded = false;
+        d.EmbeddedOwner = 0;
+        SplitDicts.AttachValues(heap, d, copy, capacity, separateBlock: true);
+        InvalidateValues(data);
+    }
+
+    /// <summary>
+    /// <c>obj.__dict__ = <paramref name="newDict"/></c>, or <c>del obj.__dict__</c> when it is 0 (<c>subtype_setdict</c>).
+    /// ≤3.12 replace the dict pointer (3.11/3.12 <c>_PyObject_GetDictPtr</c> first materializes a dict from the
+    /// values, which the replacement then releases); 3.13 <c>_PyObject_SetManagedDict</c> clears valid inline
+    /// values in entry order when no dict exists, else detaches the old dict before releasing it.
+    /// Returns false when the instance has no <c>__dict__</c>.
+    /// </summary>
+    public static bool SetDict(PyHeap heap, int o, int newDict)
+    {
+        TypeInfo ti = heap.T.TypeInfoOf(o);
+        if (!ti.HasInstanceDict) return false;
+        InstanceData data = Data(heap, o);
+        if (heap.Profile.Layout.InstanceDicts == InstanceDictLayout.InlineValues)
+        {
+            int old = data.Dict;
+            data.Dict = newDict;
+            heap.XIncRef(newDict);
+            if (old != 0)
+            {
+                DetachDict(heap, data, old);
+                heap.DecRef(old);
+                return true;
+            }
+            // set_dict_inline_values
+            if (data.Values is { } values)
+            {
+                InvalidateValues(data);
+                for (int i = 0; i < values.Length; i++)
+                {
+                    int v = values[i];
+                    values[i] = 0;
+                    heap.XDecRef(v);
+                }
+            }
+            return true;
+        }
+        int previous = data.Values is not null ? EnsureDict(heap, o, ti, data) : data.Dict;
+        heap.XIncRef(newDict);
+        data.Dict = newDict;
+        heap.XDecRef(previous);
+        return true;
+    }
+
+    /// <summary>3.13 <c>values->valid = 0</c>: the instance's attributes now live in its dict only.</summary>
+    public static void InvalidateValues(InstanceData data)
+    {
+        data.Values = null;
+        data.Order = null;
     }
 
     /// <summary>(name, value) attribute pairs in this instance's order (borrowed).</summary>
@@ -280,7 +380,7 @@ internal static class InstanceType
     {
         TypeInfo ti = heap.T.TypeInfoOf(o);
         InstanceData data = Data(heap, o);
-        if (data.Dict != 0) return DictType.Entries(heap, data.Dict);
+        if (data.Dict != 0 && data.Values is null) return DictType.Entries(heap, data.Dict);
         var result = new List<(int, int)>();
         if (data.Values is not null && ti.CachedKeys is { } keys)
         {

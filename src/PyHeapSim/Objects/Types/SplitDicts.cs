@@ -59,9 +59,15 @@ internal static class SplitDicts
         }
     }
 
-    /// <summary>Bytes of a values array: ≤3.10 plain pointers; 3.11/3.12 <c>new_values</c> adds an order prefix.</summary>
-    public static int ValuesBytes(PyHeap heap, int capacity) =>
-        heap.Profile.Growth.SharedKeysMaxSize > 0 ? ((capacity + 2 + 7) & ~7) + 8 * capacity : 8 * capacity;
+    /// <summary>Bytes of a values array: ≤3.10 plain pointers; 3.11/3.12 <c>new_values</c> adds an order prefix
+    /// (capacity + 2 bytes, rounded to 8); 3.13 <c>values_size_from_count</c> puts a one-word header
+    /// before the values and the order after them ((capacity + 1) words + capacity rounded to 8).</summary>
+    public static int ValuesBytes(PyHeap heap, int capacity)
+    {
+        if (heap.Profile.Growth.SharedKeysMaxSize == 0) return 8 * capacity;
+        if (heap.Profile.Layout.InstanceDicts == Profiles.InstanceDictLayout.InlineValues) return 8 * (capacity + 1) + ((capacity + 7) & ~7);
+        return ((capacity + 2 + 7) & ~7) + 8 * capacity;
+    }
 
     public static void ReleaseValuesArray(PyHeap heap, DictData d)
     {

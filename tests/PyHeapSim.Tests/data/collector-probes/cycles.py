@@ -48,4 +48,32 @@ print("reachable_kept:", gc.collect())
 a = C(); a.x = 1; a.s = a; del a
 print("instance_atomic_then_self:", gc.collect())
 
+a = C(); b = C(); a.o = b; b.o = a; d = a.__dict__; del a, b
+print("pair_dict_held:", gc.collect())
+del d
+print("pair_dict_held_released:", gc.collect())
+
+e = C(); e.__dict__["e"] = e; del e
+print("self_via_dict_item:", gc.collect())
+
+a = C(); b = C(); a.o = b; b.o = a; a.__dict__[1] = 1; del a, b
+print("pair_dict_combined:", gc.collect())
+
+f = C(); f.s = f; del f.__dict__; f.__dict__["s"] = f; del f
+print("dict_deleted_then_self:", gc.collect())
+
+g = C(); g.s = g; old = g.__dict__; g.__dict__ = {"s": g}; del g
+print("dict_replaced_old_held:", gc.collect(), len(old))
+
+
+class M:
+    pass
+
+
+m = M()
+for i in range(35):
+    setattr(m, "a%d" % i, i)
+m.s = m; m.__dict__; del m
+print("many_attrs_self:", gc.collect())
+
 print("garbage:", len(gc.garbage))

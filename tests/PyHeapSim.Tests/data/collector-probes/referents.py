@@ -41,6 +41,9 @@ print("instance_attrs_other_order:", show(gc.get_referents(c2)))
 c2.__dict__
 print("instance_dict_read:", show(gc.get_referents(c2)))
 print("instance_dict_itself:", show(gc.get_referents(c2.__dict__)))
+c2.__dict__[5] = 5
+print("instance_dict_combined:", show(gc.get_referents(c2)))
+print("instance_dict_combined_itself:", show(gc.get_referents(c2.__dict__)))
 def callback(w):
     pass
 w = weakref.ref(c, callback)

@@ -56,5 +56,10 @@ print("instance_dict_list:", gc.is_tracked(c.__dict__))
 c = C(); c.y = []
 print("instance_dict_list_first:", gc.is_tracked(c.__dict__))
 
+c = C(); d = c.__dict__; c.z = []
+print("dict_read_then_attr_list:", gc.is_tracked(d))
+d["w"] = []
+print("dict_read_then_item_list:", gc.is_tracked(d))
+
 print("list_empty:", gc.is_tracked([]), "set_empty:", gc.is_tracked(set()), "instance:", gc.is_tracked(C()))
 print("int:", gc.is_tracked(1), "str:", gc.is_tracked("s"), "none:", gc.is_tracked(None))
