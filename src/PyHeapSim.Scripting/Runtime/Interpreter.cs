@@ -29,6 +29,7 @@ public sealed partial class Interpreter
         Limits = limits;
         FileName = fileName;
         Types = new RuntimeTypes(heap);
+        StdoutStream = new Builtins.BufferedStdout(this);
         heap.Callbacks = new FinalizerHost(this);
     }
 
@@ -40,6 +41,12 @@ public sealed partial class Interpreter
 
     /// <summary>Where <c>print</c> writes.</summary>
     public TextWriter Stdout { get; }
+
+    /// <summary><c>sys.stdout</c>'s <c>TextIOWrapper</c>: the objects it keeps between writes.</summary>
+    internal Builtins.BufferedStdout StdoutStream { get; }
+
+    /// <summary>The keyword tuple print's static argument parser made on first use (kept forever), or 0.</summary>
+    internal int PrintKeywordTuple { get; set; }
 
     /// <summary>Where tracebacks and warnings go.</summary>
     public TextWriter Stderr { get; }

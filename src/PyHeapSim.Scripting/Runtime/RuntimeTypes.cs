@@ -19,6 +19,9 @@ internal sealed class RuntimeTypes
         Function = t.Function;
         BuiltinFunction = Gc("builtin_function_or_method", 56);
         Method = Gc("method", 48);
+        // 3.8: PyMethod_New and PyCFunction_NewEx take parked objects first (classobject.c, methodobject.c).
+        heap.T.TypeInfoOfType(BuiltinFunction).FreeList = heap.FreeLists.BuiltinMethods;
+        heap.T.TypeInfoOfType(Method).FreeList = heap.FreeLists.Methods;
         Module = Gc("module", 56);
         Code = Plain("code", 160);
         Frame = Gc("frame", 400);

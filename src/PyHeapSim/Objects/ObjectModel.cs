@@ -407,6 +407,7 @@ internal static class ObjectModel
             case TypeKind.Dict: return heap.FreeLists.Dicts;
             case TypeKind.Float: return heap.FreeLists.Floats;
             case TypeKind.Tuple: return heap.FreeLists.Tuples(((int[])heap.T.Payload(o)!).Length);
+            case TypeKind.Generic: return heap.T.TypeInfoOf(o).FreeList;
             default: return null;
         }
     }

@@ -13,7 +13,7 @@ public static class PythonProfiles
         Version = PythonVersion.Py38,
         Name = "3.8",
         // Recorded: sys._debugmallocstats() free-list lines at the top of a 3.8 script.
-        Startup = new StartupState { FreeLists = 6, FreeDicts = 9, FreeDictKeys = 0, FreeFloats = 3, FreeTuples = [9, 5, 4, 1, 4, 3, 10, 6, 3, 1, 1, 2, 0, 3, 2, 0, 1, 2, 3] },
+        Startup = new StartupState { FreeLists = 6, FreeDicts = 9, FreeDictKeys = 0, FreeFloats = 3, FreeTuples = [9, 5, 4, 1, 4, 3, 10, 6, 3, 1, 1, 2, 0, 3, 2, 0, 1, 2, 3], FreeMethods = 8, FreeBuiltinMethods = 3 },
         // Recorded: len(gc.get_objects()) after gc.collect() in a fresh 3.8 interpreter.
         InterpreterTrackedObjects = 4482,
         Layout = new ObjectLayout
@@ -55,6 +55,10 @@ public static class PythonProfiles
         Messages = Py38.Messages with { FloatFloorDivisionByZero = "float floor division by zero" },
         // tracemalloc.reset_peak added in 3.9.
         Library = Py38.Library with { HasTracemallocResetPeak = true },
+        // bpo-37340: the free lists of bound methods and built-in methods are gone.
+        FreeLists = Py38.FreeLists with { Methods = 0, BuiltinMethods = 0 },
+        // print's write calls: bpo-37207 / bpo-37483 call methods without binding them (_PyObject_CallMethodIdNoArgs).
+        Stdio = Py38.Stdio with { FlushBindsMethods = false },
     };
 
     /// <summary>CPython 3.10.</summary>
@@ -131,6 +135,9 @@ public static class PythonProfiles
             // Frames own their arguments (§4.3).
             ArgumentsMovedIntoFrame = true,
         },
+        // print() converted to Argument Clinic with *args: a tuple per call with arguments, and its
+        // _PyArg_Parser (keyword tuple built by parser_init) is initialised by the first call of any kind.
+        Stdio = Py310.Stdio with { PrintPacksArguments = true, PrintKeywordTuple = KeywordParserInit.FirstCall },
         // Only all-str 8-slot keys are recycled (§3.6); _debugmallocstats lists tuples up to length 20,
         // but 20-tuples are neither parked nor reused before 3.13 (measured, data/alloc-probes).
         FreeLists = Py310.FreeLists with { DictKeysUnicodeOnly = true, TupleStatsLengths = 20 },
@@ -184,6 +191,8 @@ public static class PythonProfiles
             // probe collector-probes/automatic.py).
             ScheduledCollectionIgnoresDisable = true,
         },
+        // Argument Clinic emits the keyword-name tuples of its parsers as static objects (_Py_ID).
+        Stdio = Py311.Stdio with { PrintKeywordTuple = KeywordParserInit.Static },
         // min()/max() of an empty iterable reworded (recorded).
         Messages = Py311.Messages with { MinMaxEmpty = "{0}() iterable argument is empty" },
     };
@@ -217,6 +226,8 @@ public static class PythonProfiles
         // Tuple free lists indexed by length - 1: lengths 1-20 are recycled (measured); the dict-keys
         // free list appears in sys._debugmallocstats() (§4.6, §6.3).
         FreeLists = Py312.FreeLists with { TupleMaxLength = 20, DictKeysInStats = true },
+        // gh-119506: TextIOWrapper.write flushes pending bytes first only for a write of a chunk or more.
+        Stdio = Py312.Stdio with { FlushBeforeAppend = PendingFlushRule.WhenWriteFillsChunk },
         // float_rem reworded (recorded).
         Messages = Py312.Messages with { FloatModuloByZero = "float modulo by zero" },
     };
