@@ -160,7 +160,7 @@ public sealed partial class Interpreter
     {
         TypeInfo ti = T.TypeInfoOfType(type);
         if (ti.InstanceKind is TypeKind.Instance or TypeKind.WeakRef) return true;
-        return !Profile.Compiler.BuiltinTypesHaveVectorcall;
+        return !Profile.Compiler.VectorcallTypes.Contains(ti.Name);
     }
 
     /// <summary>Calls with borrowed args (bound-method and slot paths).</summary>

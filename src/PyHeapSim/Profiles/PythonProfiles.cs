@@ -48,7 +48,13 @@ public static class PythonProfiles
             HasIsFinalized = true,
         },
         // bpo-39320/bpo-39856 compiler: constant list/set displays are built from one constant (§2.4, §3.7).
-        Compiler = Py38.Compiler with { ConstantListDisplayExtends = true, ConstantSetDisplayUpdates = true, BuiltinTypesHaveVectorcall = true },
+        Compiler = Py38.Compiler with
+        {
+            ConstantListDisplayExtends = true,
+            ConstantSetDisplayUpdates = true,
+            // bpo-37207: vectorcall for the constructors of the containers and range.
+            VectorcallTypes = ["list", "tuple", "dict", "set", "frozenset", "range"],
+        },
         // bpo-37257: keep one empty arena (§6.2).
         Allocator = Py38.Allocator with { KeepsOneEmptyArena = true },
         // float_floor_div reworded (recorded: 3.8 "float divmod()").
@@ -90,8 +96,13 @@ public static class PythonProfiles
             // zip gained a strict flag (PEP 618); generators lost a field (recorded, sizes/3.10.json).
             BuiltinSizes = With(Py39.Layout.BuiltinSizes, ("zip", 64), ("generator", 104)),
         },
-        // STACK_USE_GUIDELINE = 30 (§2.4).
-        Compiler = Py39.Compiler with { StackUseGuideline = 30 },
+        // STACK_USE_GUIDELINE = 30 (§2.4); bpo-41870/bpo-41873 and others: vectorcall for float, bool,
+        // type, reversed (measured).
+        Compiler = Py39.Compiler with
+        {
+            StackUseGuideline = 30,
+            VectorcallTypes = Py39.Compiler.VectorcallTypes.Union(["float", "bool", "type", "reversed"]),
+        },
         // USE_LARGE_ARENAS / USE_LARGE_POOLS with the radix tree (§6.1).
         // USE_LARGE_ARENAS / USE_LARGE_POOLS with the arena-map radix tree, bpo-37448 (§6.1); the tree
         // covers 48 address bits in 3.10 (node sizes measured with sys._debugmallocstats()).
@@ -147,6 +158,8 @@ public static class PythonProfiles
         Compiler = Py310.Compiler with
         {
             FramesAreHeapObjects = false,
+            // bpo-43706: enumerate is called through vectorcall.
+            VectorcallTypes = Py310.Compiler.VectorcallTypes.Add("enumerate"),
             UnboundLocalMessage = "cannot access local variable '{0}' where it is not associated with a value",
         },
         // "integer modulo by zero"; string indices name the index type (recorded).
@@ -226,6 +239,8 @@ public static class PythonProfiles
         // Tuple free lists indexed by length - 1: lengths 1-20 are recycled (measured); the dict-keys
         // free list appears in sys._debugmallocstats() (§4.6, §6.3).
         FreeLists = Py312.FreeLists with { TupleMaxLength = 20, DictKeysInStats = true },
+        // str() and int() are called through vectorcall (measured: no argument tuple).
+        Compiler = Py312.Compiler with { VectorcallTypes = Py312.Compiler.VectorcallTypes.Union(["str", "int"]) },
         // gh-119506: TextIOWrapper.write flushes pending bytes first only for a write of a chunk or more.
         Stdio = Py312.Stdio with { FlushBeforeAppend = PendingFlushRule.WhenWriteFillsChunk },
         // float_rem reworded (recorded).
