@@ -151,12 +151,7 @@ internal static class BuiltinsModule
             KeywordParserInit.FirstKeywordCall => kw.Count > 0,
             _ => false,
         };
-        if (parses && interp.PrintKeywordTuple == 0)
-        {
-            // parser_init (Python/getargs.c): the interned keyword names in a tuple the static parser keeps.
-            interp.PrintKeywordTuple = TupleType.NewStealing(interp.Heap,
-                [interp.Intern("sep"), interp.Intern("end"), interp.Intern("file"), interp.Intern("flush")]);
-        }
+        if (parses) interp.EnsureKeywordParser("print", PrintKeywords);
         int packed = rules.PrintPacksArguments && args.Length > 0 ? interp.NewTuple(args) : 0;
         try
         {
@@ -203,6 +198,8 @@ internal static class BuiltinsModule
             if (packed != 0) interp.DecRef(packed);
         }
     }
+
+    private static readonly string[] PrintKeywords = ["sep", "end", "file", "flush"];
 
     /// <summary>The sep/end argument (borrowed) after CPython's type check.</summary>
     private static int StrOrNone(Interpreter interp, int v, string name)
@@ -337,7 +334,16 @@ internal static class BuiltinsModule
         int list = ListMethods.NewListFrom(interp, args[0], preallocate: false);
         try
         {
-            ListMethods.Sort(interp, list, kw);
+            // builtin_sorted calls newlist.sort through a bound method (PyObject_GetAttr; 3.8 parks it).
+            int sort = interp.NewBuiltinFunction("sort", static (i, _, _) => i.NewNone(), list);
+            try
+            {
+                ListMethods.Sort(interp, list, kw);
+            }
+            finally
+            {
+                interp.DecRef(sort);
+            }
         }
         catch
         {

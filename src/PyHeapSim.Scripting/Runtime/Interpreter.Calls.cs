@@ -110,16 +110,19 @@ public sealed partial class Interpreter
             }
             if (kind == TypeKind.Type)
             {
-                if (args.Length == 0 || !TypeCallPacksArguments(callable)) return CallType(callable, args, kw);
-                // type_call (_PyObject_MakeTpCall): the arguments travel as a tuple; __init__ sees them through it.
-                int packed = NewTuple(args);
+                if ((args.Length == 0 && kw.Count == 0) || !TypeCallPacksArguments(callable)) return CallType(callable, args, kw);
+                // type_call (_PyObject_MakeTpCall): the arguments travel as a tuple (the empty one is a
+                // singleton) and the keywords as a dict (_PyStack_AsDict); __init__ sees them through these.
+                int packed = args.Length > 0 ? NewTuple(args) : 0;
+                int kwdict = kw.Count > 0 ? KeywordDict(kw) : 0;
                 try
                 {
                     return CallType(callable, args, kw);
                 }
                 finally
                 {
-                    DecRef(packed);
+                    if (packed != 0) DecRef(packed);
+                    if (kwdict != 0) DecRef(kwdict);
                 }
             }
             if (kind == TypeKind.WeakRef)
@@ -188,7 +191,7 @@ public sealed partial class Interpreter
             IncRef(init);
             try
             {
-                int r = CallMethod(init, self, args);
+                int r = CallInit(init, self, args, kw);
                 bool isNone = r == None;
                 DecRef(r);
                 if (!isNone) throw Raise("TypeError", $"__init__() should return None, not '{TypeName(r)}'");
@@ -209,6 +212,42 @@ public sealed partial class Interpreter
             throw Raise("TypeError", $"{ti.Name}() takes no arguments");
         }
         return self;
+    }
+
+    /// <summary><c>_PyStack_AsDict</c>: the keyword arguments as a new dict (interned names as keys).</summary>
+    private int KeywordDict(KeywordArguments kw)
+    {
+        int d = NewDict();
+        for (int i = 0; i < kw.Count; i++)
+        {
+            int key = Intern(kw.Name(i));
+            DictType.SetItem(Heap, d, key, kw.Value(i));
+            DecRef(key);
+        }
+        return d;
+    }
+
+    /// <summary>
+    /// <c>slot_tp_init</c>: <c>__init__(self, *args, **kwds)</c> through <c>_PyObject_Call_Prepend</c>; keywords
+    /// arrive as a dict, which <c>_PyStack_UnpackDict</c> turns back into a names tuple for the call.
+    /// </summary>
+    private int CallInit(int init, int self, int[] args, KeywordArguments kw)
+    {
+        if (kw.Count == 0) return CallMethod(init, self, args);
+        var names = new int[kw.Count];
+        for (int i = 0; i < names.Length; i++) names[i] = Intern(kw.Name(i));
+        int kwnames = NewTupleStealing(names);
+        try
+        {
+            var all = new int[args.Length + 1];
+            all[0] = self;
+            args.CopyTo(all, 1);
+            return CallCore(init, all, kw, stealArgs: false);
+        }
+        finally
+        {
+            DecRef(kwnames);
+        }
     }
 
     internal bool IsExceptionClass(int type) => Exceptions.IsSubclass(this, type, Types.ExceptionType("BaseException"));

@@ -206,6 +206,7 @@ public static class PythonProfiles
         },
         // Argument Clinic emits the keyword-name tuples of its parsers as static objects (_Py_ID).
         Stdio = Py311.Stdio with { PrintKeywordTuple = KeywordParserInit.Static },
+        Library = Py311.Library with { ClinicKeywordTuplesStatic = true },
         // min()/max() of an empty iterable reworded (recorded).
         Messages = Py311.Messages with { MinMaxEmpty = "{0}() iterable argument is empty" },
     };
