@@ -22,8 +22,10 @@ namespace PyHeapSim.Scripting.Builtins;
 /// <item>when the pending bytes reach the chunk size (8192) they are joined into one bytes object and
 /// handed to the buffer, and the list dies (parked on the list free list when there is room).</item>
 /// </list>
-/// The text itself reaches the host's writer at once; the <c>BufferedWriter</c> under the wrapper makes
-/// only transient objects (a memoryview per raw write) and is not modelled.
+/// The <c>BufferedWriter</c> under the wrapper (<c>Modules/_io/bufferedio.c</c>) copies what fits into its
+/// 4096-byte buffer; otherwise it writes its buffer and then the data to the raw file, each raw write
+/// through a memoryview over a managed buffer (two GC objects, freed at once, which can still start an
+/// automatic collection). The text itself reaches the host's writer at once.
 /// </summary>
 internal sealed class BufferedStdout
 {
@@ -35,6 +37,9 @@ internal sealed class BufferedStdout
 
     /// <summary><c>self-&gt;pending_bytes_count</c>: bytes held by <see cref="_pending"/>.</summary>
     private long _pendingCount;
+
+    /// <summary>Bytes in the BufferedWriter's buffer not yet written to the raw file.</summary>
+    private long _buffered;
 
     public BufferedStdout(Interpreter interp)
     {
@@ -94,7 +99,11 @@ internal sealed class BufferedStdout
         try
         {
             WriteFlush();
-            if (_rules.FlushBindsMethods) _interp.DecRef(BindMethod("flush"));
+            int bufferFlush = _rules.FlushBindsMethods ? BindMethod("flush") : -1;
+            // buffered_flush -> _bufferedwriter_flush_unlocked: the buffered bytes go to the raw file.
+            if (_buffered > 0) RawWrite(_buffered);
+            _buffered = 0;
+            if (bufferFlush >= 0) _interp.DecRef(bufferFlush);
         }
         finally
         {
@@ -162,10 +171,48 @@ internal sealed class BufferedStdout
             // PyBytes_FromStringAndSize(NULL, count): never one of the cached one-byte singletons.
             _ => _pendingCount == 0 ? BytesType.New(Heap, []) : BytesType.NewFresh(Heap, new byte[_pendingCount]),
         };
+        long count = _pendingCount;
         _pendingCount = 0;
         _pending = 0;
         _interp.DecRef(pending);
+        BufferedWrite(count);
         _interp.DecRef(b);
+    }
+
+    /// <summary>
+    /// <c>_io__Buffered_write_impl</c> for <paramref name="length"/> bytes: copied when they fit; otherwise
+    /// the buffer is written out, then data longer than the buffer goes straight to the raw file and the
+    /// rest is copied.
+    /// </summary>
+    private void BufferedWrite(long length)
+    {
+        if (length <= _rules.BufferSize - _buffered)
+        {
+            _buffered += length;
+            return;
+        }
+        if (_buffered > 0) RawWrite(_buffered);
+        long remaining = length;
+        if (remaining > _rules.BufferSize)
+        {
+            RawWrite(remaining);
+            remaining = 0;
+        }
+        _buffered = remaining;
+    }
+
+    /// <summary>
+    /// <c>_bufferedwriter_raw_write</c>: <c>PyMemoryView_FromBuffer</c> (a managed buffer, then the view),
+    /// <c>FileIO.write</c> returns the count, the view dies (taking the managed buffer with it).
+    /// </summary>
+    private void RawWrite(long length)
+    {
+        int managed = GenericType.New(Heap, _interp.Types.ManagedBuffer, [], null);
+        int view = GenericType.New(Heap, _interp.Types.MemoryView, [managed], null);
+        _interp.DecRef(managed);
+        int written = _interp.NewInt(length);
+        _interp.DecRef(view);
+        _interp.DecRef(written);
     }
 
     private long Length(int bytesOrStr) => _interp.Kind(bytesOrStr) == TypeKind.Bytes

@@ -45,6 +45,20 @@ public sealed partial class Interpreter
         Heap.RunScheduledCollection();
     }
 
+    /// <summary>
+    /// The eval-breaker check that ends CPython's <c>CALL</c> of anything but a Python function (3.12+
+    /// <c>CHECK_EVAL_BREAKER()</c> after a built-in, a type or a method descriptor returns): a collection an
+    /// allocation scheduled during the call runs here, before the next instruction. No step is counted.
+    /// </summary>
+    internal void CheckEvalBreakerAfterCall() => Heap.RunScheduledCollection();
+
+    /// <summary>A Python function or a bound method of one: its frame's <c>RESUME</c> checks the eval breaker instead.</summary>
+    internal bool IsPythonCallable(int callable)
+    {
+        int type = T.TypeOf(callable);
+        return type == Types.Function || type == Types.Method;
+    }
+
     /// <summary>Calls <paramref name="callable"/> with borrowed <paramref name="args"/>; returns a new reference.</summary>
     public int Call(int callable, ReadOnlySpan<int> args, KeywordArguments kw) => CallCore(callable, args.ToArray(), kw, stealArgs: false);
 

@@ -49,6 +49,10 @@ internal sealed class RuntimeTypes
         GetSetDescriptor = Gc("getset_descriptor", 56);
         ListReverseIterator = Gc("list_reverseiterator", 32);
         Reversed = Gc("reversed", 32);
+        // sizeof(PyMemoryViewObject) with one dimension (getsizeof 184 on 3.8-3.13) and of the
+        // _PyManagedBufferObject behind it; BufferedWriter's raw writes make both.
+        MemoryView = Gc("memoryview", 168);
+        ManagedBuffer = Gc("managedbuffer", 112);
 
         int exceptionSize = heap.Profile.Layout.BuiltinSizes.GetValueOrDefault("BaseException", 80) - heap.Profile.Layout.GcHeaderSize;
         string[] argsSlot = ["args"];
@@ -107,6 +111,8 @@ internal sealed class RuntimeTypes
     public int GetSetDescriptor { get; }
     public int ListReverseIterator { get; }
     public int Reversed { get; }
+    public int MemoryView { get; }
+    public int ManagedBuffer { get; }
 
     /// <summary>Names of the built-in exception classes, in definition order.</summary>
     public IEnumerable<string> ExceptionNames => _exceptions.Keys;

@@ -15,6 +15,13 @@ public sealed record StdioRules
     /// </summary>
     public int ChunkSize { get; init; } = 8192;
 
+    /// <summary>
+    /// The <c>BufferedWriter</c> buffer under the wrapper: <c>raw._blksize</c>, the <c>st_blksize</c> of
+    /// stdout, 4096 for a pipe or a file on Linux (measured on every version). Bytes that do not fit go to
+    /// the raw file through a memoryview (<c>_bufferedwriter_raw_write</c>): two transient GC objects.
+    /// </summary>
+    public int BufferSize { get; init; } = 4096;
+
     /// <summary>When a write flushes what is pending before adding its own bytes.</summary>
     public PendingFlushRule FlushBeforeAppend { get; init; } = PendingFlushRule.WhenTotalWouldExceedChunk;
 

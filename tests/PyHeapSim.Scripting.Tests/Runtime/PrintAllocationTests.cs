@@ -186,5 +186,50 @@ public sealed class PrintAllocationTests
     public void ConstructorCalls_PackArgumentsWithoutVectorcall(PythonVersion v, string expected) =>
         LastLine(ConstructorCalls, v).Should().Be(expected);
 
+    // Threshold 3: the fourth list passes it. Up to 3.11 the collection runs inside that allocation
+    // (and print's objects count afterwards); from 3.12 it is scheduled and runs at the eval-breaker
+    // check that ends the CALL of print.
+    private const string ScheduledAroundPrint = """
+        import gc
+        gc.collect()
+        gc.set_threshold(3, 1000, 1000)
+        print("warm", "up")
+        gc.collect()
+        a = []; b = []; c = []; d = []
+        print("x")
+        r = gc.get_count()[0]
+        gc.set_threshold(700, 10, 10)
+        print(r)
+        """;
+
+    [TestCase(PythonVersion.Py38, "1")]
+    [TestCase(PythonVersion.Py39, "0")]
+    [TestCase(PythonVersion.Py310, "0")]
+    [TestCase(PythonVersion.Py311, "1")]
+    [TestCase(PythonVersion.Py312, "0")]
+    [TestCase(PythonVersion.Py313, "0")]
+    public void ScheduledCollection_RunsWhenThePrintCallReturns(PythonVersion v, string expected) =>
+        LastLine(ScheduledAroundPrint, v).Should().Be(expected);
+
+    // Long lines cross the BufferedWriter's 4096-byte buffer: each raw write makes a memoryview and its
+    // managed buffer, which can start an automatic collection (3.8-3.11, inside the allocation).
+    private const string RawWrites = """
+        import gc
+        gc.collect()
+        gc.set_threshold(3, 1000, 1000)
+        line = "z" * 3000
+        counts = []
+        for i in range(12):
+            print(line)
+            counts.append(gc.get_count()[0])
+        gc.set_threshold(700, 10, 10)
+        print(counts)
+        """;
+
+    [TestCase(PythonVersion.Py38, "[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]")]
+    [TestCase(PythonVersion.Py311, "[1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]")]
+    public void RawWrites_TakePartInAutomaticCollections(PythonVersion v, string expected) =>
+        LastLine(RawWrites, v).Should().Be(expected);
+
     private static PythonVersion[] AllVersions() => Enum.GetValues<PythonVersion>();
 }
