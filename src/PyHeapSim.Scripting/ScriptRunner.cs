@@ -122,13 +122,15 @@ public static class ScriptRunner
 
     /// <summary>
     /// Shutdown as <c>Py_FinalizeEx</c> does it: the AST arena is already gone; exit hooks
-    /// (<c>weakref.finalize</c>) run; a collection if enabled; then <c>__main__</c>'s globals are cleared
+    /// (<c>weakref.finalize</c>) run; stdout is flushed; a collection if enabled; then <c>__main__</c>'s globals are cleared
     /// (underscore names first, then the rest, in insertion order); then a final collection.
     /// </summary>
     private static void Finalize(Interpreter interp, NodeBuilder builder, int globals)
     {
         builder.Constants.ReleaseAst();
         interp.RunExitHooks();
+        // flush_std_files(): sys.stdout's pending bytes go out before the collections of shutdown.
+        interp.StdoutStream.WriteFlush();
         if (interp.Heap.CollectorEnabled) interp.Heap.Collect(2);
         var entries = DictType.Entries(interp.Heap, globals);
         var order = entries.Where(e => IsPrivate(interp, e.Key)).Concat(entries.Where(e => !IsPrivate(interp, e.Key))).Select(e => e.Key).ToList();

@@ -18,6 +18,9 @@ public sealed partial class PyHeap
         Park(FreeLists.Lists, s.FreeLists, l.GcHeaderSize + l.ListBasicSize);
         Park(FreeLists.Dicts, s.FreeDicts, l.GcHeaderSize + l.DictBasicSize);
         Park(FreeLists.Floats, s.FreeFloats, l.FloatSize);
+        // getsizeof of a method / builtin method is its whole block (GC header included).
+        if (FreeLists.Methods is { } methods) Park(methods, s.FreeMethods, l.BuiltinSizes["method"]);
+        if (FreeLists.BuiltinMethods is { } builtins) Park(builtins, s.FreeBuiltinMethods, l.BuiltinSizes["builtin_function_or_method"]);
         int entry = l.DictUnicodeEntries ? 16 : 24;
         Park(FreeLists.DictKeys, s.FreeDictKeys, l.DictKeysHeaderSize + 8 + DictType.UsableFraction(8) * entry);
         for (int k = 0; k < s.FreeTuples.Count; k++)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using PyHeapSim.Objects;
 using PyHeapSim.Objects.Types;
+using PyHeapSim.Profiles;
 using PyHeapSim.Scripting.Runtime;
 using PyHeapSim.Scripting.Syntax.Ast;
 
@@ -134,43 +135,77 @@ internal static class BuiltinsModule
 
     // ---- functions ----
 
+    /// <summary>
+    /// <c>builtin_print</c> (<c>Python/bltinmodule.c</c>): each argument, separator and the end string is
+    /// a separate <c>PyFile_WriteObject</c>/<c>PyFile_WriteString</c> call on <c>sys.stdout</c>
+    /// (<see cref="BufferedStdout"/>). Around them, what each version's calling convention costs:
+    /// the parser's keyword tuple made once (<see cref="StdioRules.PrintKeywordTuple"/>) and, from 3.11,
+    /// the <c>*args</c> tuple.
+    /// </summary>
     private static int Print(Interpreter interp, ReadOnlySpan<int> args, KeywordArguments kw)
     {
-        string sep = " ", end = "\n";
-        for (int k = 0; k < kw.Count; k++)
+        StdioRules rules = interp.Profile.Stdio;
+        bool parses = rules.PrintKeywordTuple switch
         {
-            int v = kw.Value(k);
-            switch (kw.Name(k))
+            KeywordParserInit.FirstCall => true,
+            KeywordParserInit.FirstKeywordCall => kw.Count > 0,
+            _ => false,
+        };
+        if (parses) interp.EnsureKeywordParser("print", PrintKeywords);
+        int packed = rules.PrintPacksArguments && args.Length > 0 ? interp.NewTuple(args) : 0;
+        try
+        {
+            int sep = 0, end = 0;
+            bool flush = false;
+            for (int k = 0; k < kw.Count; k++)
             {
-                case "sep":
-                    if (v != interp.None) sep = StrOrNone(interp, v, "sep");
-                    break;
-                case "end":
-                    if (v != interp.None) end = StrOrNone(interp, v, "end");
-                    break;
-                case "flush":
-                case "file":
-                    break;
-                default:
-                    interp.Raise("TypeError", $"'{kw.Name(k)}' is an invalid keyword argument for print()");
-                    break;
+                int v = kw.Value(k);
+                switch (kw.Name(k))
+                {
+                    case "sep":
+                        if (v != interp.None) sep = StrOrNone(interp, v, "sep");
+                        break;
+                    case "end":
+                        if (v != interp.None) end = StrOrNone(interp, v, "end");
+                        break;
+                    case "flush":
+                        flush = interp.IsTrue(v);
+                        break;
+                    case "file":
+                        break;
+                    default:
+                        interp.Raise("TypeError", $"'{kw.Name(k)}' is an invalid keyword argument for print()");
+                        break;
+                }
             }
+            BufferedStdout stdout = interp.StdoutStream;
+            for (int i = 0; i < args.Length; i++)
+            {
+                if (i > 0)
+                {
+                    if (sep == 0) stdout.WriteString(" ");
+                    else stdout.WriteObject(sep);
+                }
+                stdout.WriteObject(args[i]);
+            }
+            if (end == 0) stdout.WriteString("\n");
+            else stdout.WriteObject(end);
+            if (flush) stdout.Flush();
+            return interp.NewNone();
         }
-        var sb = new System.Text.StringBuilder();
-        for (int i = 0; i < args.Length; i++)
+        finally
         {
-            if (i > 0) sb.Append(sep);
-            sb.Append(interp.Str(args[i]));
+            if (packed != 0) interp.DecRef(packed);
         }
-        sb.Append(end);
-        interp.Stdout.Write(sb.ToString());
-        return interp.NewNone();
     }
 
-    private static string StrOrNone(Interpreter interp, int v, string name)
+    private static readonly string[] PrintKeywords = ["sep", "end", "file", "flush"];
+
+    /// <summary>The sep/end argument (borrowed) after CPython's type check.</summary>
+    private static int StrOrNone(Interpreter interp, int v, string name)
     {
         if (interp.Kind(v) != TypeKind.Str) interp.Raise("TypeError", $"{name} must be None or a string, not {interp.TypeName(v)}");
-        return StrType.Value(interp.Heap, v);
+        return v;
     }
 
     private static int Len(Interpreter interp, ReadOnlySpan<int> args, KeywordArguments kw) =>
@@ -299,7 +334,16 @@ internal static class BuiltinsModule
         int list = ListMethods.NewListFrom(interp, args[0], preallocate: false);
         try
         {
-            ListMethods.Sort(interp, list, kw);
+            // builtin_sorted calls newlist.sort through a bound method (PyObject_GetAttr; 3.8 parks it).
+            int sort = interp.NewBuiltinFunction("sort", static (i, _, _) => i.NewNone(), list);
+            try
+            {
+                ListMethods.Sort(interp, list, kw);
+            }
+            finally
+            {
+                interp.DecRef(sort);
+            }
         }
         catch
         {

@@ -252,6 +252,26 @@ internal static class TypeConstructors
 
     private static int Reversed(Interpreter interp, int seq)
     {
+        TypeKind kind = interp.Kind(seq);
+        if (kind == TypeKind.List || (kind == TypeKind.Generic && interp.Heap.T.TypeOf(seq) == interp.Types.Range))
+        {
+            // reversed_new_impl: _PyObject_LookupSpecial(seq, "__reversed__") binds the built-in method
+            // (a GC object; 3.8 parks it on its free list afterwards), calls it and drops it.
+            int method = interp.NewBuiltinFunction("__reversed__", static (i, _, _) => i.NewNone(), seq);
+            try
+            {
+                return ReversedIterator(interp, seq);
+            }
+            finally
+            {
+                interp.DecRef(method);
+            }
+        }
+        return ReversedIterator(interp, seq);
+    }
+
+    private static int ReversedIterator(Interpreter interp, int seq)
+    {
         switch (interp.Kind(seq))
         {
             case TypeKind.List:

@@ -172,8 +172,13 @@ internal static class ListMethods
     }
 
     /// <summary><c>list.sort(key=None, reverse=False)</c>: stable, using only <c>&lt;</c> like CPython's timsort.</summary>
+    private static readonly string[] SortKeywords = ["key", "reverse"];
+
     public static void Sort(Interpreter interp, int list, KeywordArguments kw)
     {
+        // Argument Clinic's _PyArg_UnpackKeywords runs only when keywords are passed; its parser builds
+        // the keyword tuple on that first use (static from 3.12).
+        if (kw.Count > 0 && !interp.Profile.Library.ClinicKeywordTuplesStatic) interp.EnsureKeywordParser("sort", SortKeywords);
         int key = 0;
         bool reverse = false;
         for (int i = 0; i < kw.Count; i++)

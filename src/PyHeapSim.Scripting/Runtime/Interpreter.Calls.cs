@@ -45,6 +45,20 @@ public sealed partial class Interpreter
         Heap.RunScheduledCollection();
     }
 
+    /// <summary>
+    /// The eval-breaker check that ends CPython's <c>CALL</c> of anything but a Python function (3.12+
+    /// <c>CHECK_EVAL_BREAKER()</c> after a built-in, a type or a method descriptor returns): a collection an
+    /// allocation scheduled during the call runs here, before the next instruction. No step is counted.
+    /// </summary>
+    internal void CheckEvalBreakerAfterCall() => Heap.RunScheduledCollection();
+
+    /// <summary>A Python function or a bound method of one: its frame's <c>RESUME</c> checks the eval breaker instead.</summary>
+    internal bool IsPythonCallable(int callable)
+    {
+        int type = T.TypeOf(callable);
+        return type == Types.Function || type == Types.Method;
+    }
+
     /// <summary>Calls <paramref name="callable"/> with borrowed <paramref name="args"/>; returns a new reference.</summary>
     public int Call(int callable, ReadOnlySpan<int> args, KeywordArguments kw) => CallCore(callable, args.ToArray(), kw, stealArgs: false);
 
@@ -110,16 +124,19 @@ public sealed partial class Interpreter
             }
             if (kind == TypeKind.Type)
             {
-                if (args.Length == 0 || !TypeCallPacksArguments(callable)) return CallType(callable, args, kw);
-                // type_call (_PyObject_MakeTpCall): the arguments travel as a tuple; __init__ sees them through it.
-                int packed = NewTuple(args);
+                if ((args.Length == 0 && kw.Count == 0) || !TypeCallPacksArguments(callable)) return CallType(callable, args, kw);
+                // type_call (_PyObject_MakeTpCall): the arguments travel as a tuple (the empty one is a
+                // singleton) and the keywords as a dict (_PyStack_AsDict); __init__ sees them through these.
+                int packed = args.Length > 0 ? NewTuple(args) : 0;
+                int kwdict = kw.Count > 0 ? KeywordDict(kw) : 0;
                 try
                 {
                     return CallType(callable, args, kw);
                 }
                 finally
                 {
-                    DecRef(packed);
+                    if (packed != 0) DecRef(packed);
+                    if (kwdict != 0) DecRef(kwdict);
                 }
             }
             if (kind == TypeKind.WeakRef)
@@ -160,7 +177,7 @@ public sealed partial class Interpreter
     {
         TypeInfo ti = T.TypeInfoOfType(type);
         if (ti.InstanceKind is TypeKind.Instance or TypeKind.WeakRef) return true;
-        return !Profile.Compiler.BuiltinTypesHaveVectorcall;
+        return !Profile.Compiler.VectorcallTypes.Contains(ti.Name);
     }
 
     /// <summary>Calls with borrowed args (bound-method and slot paths).</summary>
@@ -188,7 +205,7 @@ public sealed partial class Interpreter
             IncRef(init);
             try
             {
-                int r = CallMethod(init, self, args);
+                int r = CallInit(init, self, args, kw);
                 bool isNone = r == None;
                 DecRef(r);
                 if (!isNone) throw Raise("TypeError", $"__init__() should return None, not '{TypeName(r)}'");
@@ -209,6 +226,42 @@ public sealed partial class Interpreter
             throw Raise("TypeError", $"{ti.Name}() takes no arguments");
         }
         return self;
+    }
+
+    /// <summary><c>_PyStack_AsDict</c>: the keyword arguments as a new dict (interned names as keys).</summary>
+    private int KeywordDict(KeywordArguments kw)
+    {
+        int d = NewDict();
+        for (int i = 0; i < kw.Count; i++)
+        {
+            int key = Intern(kw.Name(i));
+            DictType.SetItem(Heap, d, key, kw.Value(i));
+            DecRef(key);
+        }
+        return d;
+    }
+
+    /// <summary>
+    /// <c>slot_tp_init</c>: <c>__init__(self, *args, **kwds)</c> through <c>_PyObject_Call_Prepend</c>; keywords
+    /// arrive as a dict, which <c>_PyStack_UnpackDict</c> turns back into a names tuple for the call.
+    /// </summary>
+    private int CallInit(int init, int self, int[] args, KeywordArguments kw)
+    {
+        if (kw.Count == 0) return CallMethod(init, self, args);
+        var names = new int[kw.Count];
+        for (int i = 0; i < names.Length; i++) names[i] = Intern(kw.Name(i));
+        int kwnames = NewTupleStealing(names);
+        try
+        {
+            var all = new int[args.Length + 1];
+            all[0] = self;
+            args.CopyTo(all, 1);
+            return CallCore(init, all, kw, stealArgs: false);
+        }
+        finally
+        {
+            DecRef(kwnames);
+        }
     }
 
     internal bool IsExceptionClass(int type) => Exceptions.IsSubclass(this, type, Types.ExceptionType("BaseException"));

@@ -29,6 +29,7 @@ public sealed partial class Interpreter
         Limits = limits;
         FileName = fileName;
         Types = new RuntimeTypes(heap);
+        StdoutStream = new Builtins.BufferedStdout(this);
         heap.Callbacks = new FinalizerHost(this);
     }
 
@@ -40,6 +41,24 @@ public sealed partial class Interpreter
 
     /// <summary>Where <c>print</c> writes.</summary>
     public TextWriter Stdout { get; }
+
+    /// <summary><c>sys.stdout</c>'s <c>TextIOWrapper</c>: the objects it keeps between writes.</summary>
+    internal Builtins.BufferedStdout StdoutStream { get; }
+
+    /// <summary>Keyword tuples built by built-ins' static argument parsers, by function (owned, kept forever).</summary>
+    private readonly Dictionary<string, int> _keywordParsers = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// <c>parser_init</c> (<c>Python/getargs.c</c>) of a built-in's static <c>_PyArg_Parser</c>: the first
+    /// time it runs it builds a tuple of the interned keyword names and keeps it (a GC allocation seen once).
+    /// </summary>
+    internal void EnsureKeywordParser(string function, string[] keywords)
+    {
+        if (_keywordParsers.ContainsKey(function)) return;
+        var names = new int[keywords.Length];
+        for (int i = 0; i < names.Length; i++) names[i] = Intern(keywords[i]);
+        _keywordParsers[function] = TupleType.NewStealing(Heap, names);
+    }
 
     /// <summary>Where tracebacks and warnings go.</summary>
     public TextWriter Stderr { get; }

@@ -19,6 +19,9 @@ internal sealed class RuntimeTypes
         Function = t.Function;
         BuiltinFunction = Gc("builtin_function_or_method", 56);
         Method = Gc("method", 48);
+        // 3.8: PyMethod_New and PyCFunction_NewEx take parked objects first (classobject.c, methodobject.c).
+        heap.T.TypeInfoOfType(BuiltinFunction).FreeList = heap.FreeLists.BuiltinMethods;
+        heap.T.TypeInfoOfType(Method).FreeList = heap.FreeLists.Methods;
         Module = Gc("module", 56);
         Code = Plain("code", 160);
         Frame = Gc("frame", 400);
@@ -46,6 +49,10 @@ internal sealed class RuntimeTypes
         GetSetDescriptor = Gc("getset_descriptor", 56);
         ListReverseIterator = Gc("list_reverseiterator", 32);
         Reversed = Gc("reversed", 32);
+        // sizeof(PyMemoryViewObject) with one dimension (getsizeof 184 on 3.8-3.13) and of the
+        // _PyManagedBufferObject behind it; BufferedWriter's raw writes make both.
+        MemoryView = Gc("memoryview", 168);
+        ManagedBuffer = Gc("managedbuffer", 112);
 
         int exceptionSize = heap.Profile.Layout.BuiltinSizes.GetValueOrDefault("BaseException", 80) - heap.Profile.Layout.GcHeaderSize;
         string[] argsSlot = ["args"];
@@ -104,6 +111,8 @@ internal sealed class RuntimeTypes
     public int GetSetDescriptor { get; }
     public int ListReverseIterator { get; }
     public int Reversed { get; }
+    public int MemoryView { get; }
+    public int ManagedBuffer { get; }
 
     /// <summary>Names of the built-in exception classes, in definition order.</summary>
     public IEnumerable<string> ExceptionNames => _exceptions.Keys;

@@ -17,6 +17,8 @@ internal sealed class FreeLists
     private readonly BlockStack _dictKeys;
     private readonly BlockStack _floats;
     private readonly BlockStack[] _tuples;
+    private readonly BlockStack? _methods;
+    private readonly BlockStack? _builtinMethods;
 
     public FreeLists(FreeListRules rules)
     {
@@ -27,6 +29,8 @@ internal sealed class FreeLists
         _floats = new BlockStack(rules.Floats);
         _tuples = new BlockStack[rules.TupleMaxLength + 1];
         for (int i = 1; i < _tuples.Length; i++) _tuples[i] = new BlockStack(rules.TuplesPerLength);
+        if (rules.Methods > 0) _methods = new BlockStack(rules.Methods);
+        if (rules.BuiltinMethods > 0) _builtinMethods = new BlockStack(rules.BuiltinMethods);
     }
 
     public FreeListRules Rules => _rules;
@@ -35,16 +39,25 @@ internal sealed class FreeLists
     public BlockStack DictKeys => _dictKeys;
     public BlockStack Floats => _floats;
 
+    /// <summary>Bound method objects (<c>PyMethodObject</c>), or null when the version has no such list (3.9+).</summary>
+    public BlockStack? Methods => _methods;
+
+    /// <summary>Built-in function/method objects (<c>PyCFunctionObject</c>), or null when the version has none (3.9+).</summary>
+    public BlockStack? BuiltinMethods => _builtinMethods;
+
     /// <summary>The free list for tuples of <paramref name="length"/>, or null when that length has none.</summary>
     public BlockStack? Tuples(int length) => (uint)(length - 1) < (uint)(_tuples.Length - 1) ? _tuples[length] : null;
 
     /// <summary>
     /// Frees every parked block (<c>_PyGC_ClearAllFreeLists</c>; 3.8 <c>clear_freelists</c>), run by full
     /// collections. CPython's order, which decides the order blocks land on pymalloc's free lists:
-    /// tuples by ascending length, floats, lists, dicts, dict keys; each list most recent first.
+    /// (3.8: bound methods, built-in methods,) tuples by ascending length, floats, lists, dicts, dict keys;
+    /// each list most recent first.
     /// </summary>
     public void ClearAll(MemoryManager memory)
     {
+        _methods?.Drain(memory);
+        _builtinMethods?.Drain(memory);
         for (int i = 1; i < _tuples.Length; i++) _tuples[i].Drain(memory);
         _floats.Drain(memory);
         _lists.Drain(memory);
@@ -57,7 +70,7 @@ internal sealed class FreeLists
     {
         get
         {
-            long n = _lists.Bytes + _dicts.Bytes + _dictKeys.Bytes + _floats.Bytes;
+            long n = _lists.Bytes + _dicts.Bytes + _dictKeys.Bytes + _floats.Bytes + (_methods?.Bytes ?? 0) + (_builtinMethods?.Bytes ?? 0);
             for (int i = 1; i < _tuples.Length; i++) n += _tuples[i].Bytes;
             return n;
         }
@@ -68,7 +81,7 @@ internal sealed class FreeLists
     {
         get
         {
-            int n = _lists.Count + _dicts.Count + _dictKeys.Count + _floats.Count;
+            int n = _lists.Count + _dicts.Count + _dictKeys.Count + _floats.Count + (_methods?.Count ?? 0) + (_builtinMethods?.Count ?? 0);
             for (int i = 1; i < _tuples.Length; i++) n += _tuples[i].Count;
             return n;
         }

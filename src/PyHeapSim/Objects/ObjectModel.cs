@@ -421,7 +421,7 @@ internal static class ObjectModel
             {
                 GenericData g = GenericType.Data(heap, o);
                 if (g.ExtraAddress != 0) heap.Memory.Free(g.ExtraAddress, g.ExtraBytes);
-                break;
+                return t.TypeInfoOf(o).FreeList;
             }
         }
         return null;

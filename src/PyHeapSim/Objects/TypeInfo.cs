@@ -31,6 +31,13 @@ public sealed class TypeInfo
     /// <summary><c>Py_TPFLAGS_HAVE_GC</c>: instances carry a GC header.</summary>
     public bool IsGc { get; }
 
+    /// <summary>
+    /// The free list this built-in type's instances are taken from and parked on (3.8's bound and built-in
+    /// methods), or null. Only for <see cref="TypeKind.Generic"/> types; the container kinds have theirs in
+    /// <see cref="ObjectModel.FreeBuffers"/>.
+    /// </summary>
+    internal Memory.FreeLists.BlockStack? FreeList { get; set; }
+
     /// <summary>A class created by the program (heap type): its instances own a reference to it.</summary>
     public bool IsHeapType { get; internal set; }
 

@@ -24,10 +24,14 @@ public sealed record CompilerRules
     /// <summary>3.12+ (PEP 709): list/dict/set comprehensions run inline, without a function object.</summary>
     public bool ComprehensionsInlined { get; init; }
 
-    /// <summary>3.9+ (bpo-37207): calling <c>list</c>, <c>dict</c>, <c>tuple</c>, <c>set</c>, <c>range</c> … goes through
-    /// vectorcall; before, every call packed its arguments into a new tuple (a counted GC allocation when
-    /// the tuple free list is empty). Classes and <c>weakref.ref</c> always take the tuple.</summary>
-    public bool BuiltinTypesHaveVectorcall { get; init; }
+    /// <summary>
+    /// Built-in types whose call goes through vectorcall (by <c>__name__</c>); calling any other type packs
+    /// its arguments into a new tuple (<c>_PyObject_MakeTpCall</c>: a counted GC allocation when the tuple
+    /// free list is empty). None in 3.8; bpo-37207 (3.9): list, tuple, dict, set, frozenset, range;
+    /// 3.10: float, bool, type, reversed; 3.11: enumerate; 3.13: str, int (measured: the count after
+    /// <c>T(arg)</c> right after a collection). Classes and <c>weakref.ref</c> always take the tuple.
+    /// </summary>
+    public System.Collections.Immutable.ImmutableHashSet<string> VectorcallTypes { get; init; } = [];
 
     /// <summary>Wording of the error for reading an unbound local (3.11 changed it).</summary>
     public string UnboundLocalMessage { get; init; } = "local variable '{0}' referenced before assignment";

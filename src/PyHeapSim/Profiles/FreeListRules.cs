@@ -38,6 +38,20 @@ public sealed record FreeListRules
     /// </summary>
     public int TupleStatsLengths { get; init; } = 19;
 
+    /// <summary>
+    /// Bound method objects kept (<c>PyMethod_MAXFREELIST</c>, <c>Objects/classobject.c</c>): 256 in 3.8;
+    /// 0 from 3.9, where bpo-37340 removed the list. Taking a parked one does not count as a GC allocation
+    /// and parking one does not count as a deallocation.
+    /// </summary>
+    public int Methods { get; init; } = 256;
+
+    /// <summary>
+    /// Built-in function and built-in method objects kept (<c>PyCFunction_MAXFREELIST</c>,
+    /// <c>Objects/methodobject.c</c>): 256 in 3.8 (e.g. the <c>write</c> method <c>print()</c> looks up on
+    /// <c>sys.stdout</c>); 0 from 3.9 (bpo-37340).
+    /// </summary>
+    public int BuiltinMethods { get; init; } = 256;
+
     /// <summary>3.13+: <c>sys._debugmallocstats()</c> prints a "free PyDictKeysObjects" line.</summary>
     public bool DictKeysInStats { get; init; }
 }

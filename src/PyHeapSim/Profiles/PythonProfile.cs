@@ -48,6 +48,9 @@ public sealed record PythonProfile
     /// <summary>Standard-library surface that differs by version.</summary>
     public LibraryRules Library { get; init; } = new();
 
+    /// <summary>What <c>print()</c> and the buffered <c>sys.stdout</c> allocate.</summary>
+    public StdioRules Stdio { get; init; } = new();
+
     /// <summary>Wording of version-dependent exception messages.</summary>
     public MessageRules Messages { get; init; } = new();
 

@@ -14,7 +14,7 @@ public static class PythonProfiles
         Version = PythonVersion.Py38,
         Name = "3.8",
         // Recorded: sys._debugmallocstats() free-list lines at the top of a 3.8 script.
-        Startup = new StartupState { FreeLists = 6, FreeDicts = 9, FreeDictKeys = 0, FreeFloats = 3, FreeTuples = [9, 5, 4, 1, 4, 3, 10, 6, 3, 1, 1, 2, 0, 3, 2, 0, 1, 2, 3] },
+        Startup = new StartupState { FreeLists = 6, FreeDicts = 9, FreeDictKeys = 0, FreeFloats = 3, FreeTuples = [9, 5, 4, 1, 4, 3, 10, 6, 3, 1, 1, 2, 0, 3, 2, 0, 1, 2, 3], FreeMethods = 8, FreeBuiltinMethods = 3 },
         // Recorded: len(gc.get_objects()) after gc.collect() in a fresh 3.8 interpreter.
         InterpreterTrackedObjects = 4482,
         Layout = new ObjectLayout
@@ -49,13 +49,23 @@ public static class PythonProfiles
             HasIsFinalized = true,
         },
         // bpo-39320/bpo-39856 compiler: constant list/set displays are built from one constant (§2.4, §3.7).
-        Compiler = Py38.Compiler with { ConstantListDisplayExtends = true, ConstantSetDisplayUpdates = true, BuiltinTypesHaveVectorcall = true },
+        Compiler = Py38.Compiler with
+        {
+            ConstantListDisplayExtends = true,
+            ConstantSetDisplayUpdates = true,
+            // bpo-37207: vectorcall for the constructors of the containers and range.
+            VectorcallTypes = ["list", "tuple", "dict", "set", "frozenset", "range"],
+        },
         // bpo-37257: keep one empty arena (§6.2).
         Allocator = Py38.Allocator with { KeepsOneEmptyArena = true },
         // float_floor_div reworded (recorded: 3.8 "float divmod()").
         Messages = Py38.Messages with { FloatFloorDivisionByZero = "float floor division by zero" },
         // tracemalloc.reset_peak added in 3.9.
         Library = Py38.Library with { HasTracemallocResetPeak = true },
+        // bpo-37340: the free lists of bound methods and built-in methods are gone.
+        FreeLists = Py38.FreeLists with { Methods = 0, BuiltinMethods = 0 },
+        // print's write calls: bpo-37207 / bpo-37483 call methods without binding them (_PyObject_CallMethodIdNoArgs).
+        Stdio = Py38.Stdio with { FlushBindsMethods = false },
     };
 
     /// <summary>CPython 3.10.</summary>
@@ -87,8 +97,13 @@ public static class PythonProfiles
             // zip gained a strict flag (PEP 618); generators lost a field (recorded, sizes/3.10.json).
             BuiltinSizes = With(Py39.Layout.BuiltinSizes, ("zip", 64), ("generator", 104)),
         },
-        // STACK_USE_GUIDELINE = 30 (§2.4).
-        Compiler = Py39.Compiler with { StackUseGuideline = 30 },
+        // STACK_USE_GUIDELINE = 30 (§2.4); bpo-41870/bpo-41873 and others: vectorcall for float, bool,
+        // type, reversed (measured).
+        Compiler = Py39.Compiler with
+        {
+            StackUseGuideline = 30,
+            VectorcallTypes = Py39.Compiler.VectorcallTypes.Union(["float", "bool", "type", "reversed"]),
+        },
         // USE_LARGE_ARENAS / USE_LARGE_POOLS with the radix tree (§6.1).
         // USE_LARGE_ARENAS / USE_LARGE_POOLS with the arena-map radix tree, bpo-37448 (§6.1); the tree
         // covers 48 address bits in 3.10 (node sizes measured with sys._debugmallocstats()).
@@ -132,6 +147,9 @@ public static class PythonProfiles
             // Frames own their arguments (§4.3).
             ArgumentsMovedIntoFrame = true,
         },
+        // print() converted to Argument Clinic with *args: a tuple per call with arguments, and its
+        // _PyArg_Parser (keyword tuple built by parser_init) is initialised by the first call of any kind.
+        Stdio = Py310.Stdio with { PrintPacksArguments = true, PrintKeywordTuple = KeywordParserInit.FirstCall },
         // Only all-str 8-slot keys are recycled (§3.6); _debugmallocstats lists tuples up to length 20,
         // but 20-tuples are neither parked nor reused before 3.13 (measured, data/alloc-probes).
         FreeLists = Py310.FreeLists with { DictKeysUnicodeOnly = true, TupleStatsLengths = 20 },
@@ -141,6 +159,8 @@ public static class PythonProfiles
         Compiler = Py310.Compiler with
         {
             FramesAreHeapObjects = false,
+            // bpo-43706: enumerate is called through vectorcall.
+            VectorcallTypes = Py310.Compiler.VectorcallTypes.Add("enumerate"),
             UnboundLocalMessage = "cannot access local variable '{0}' where it is not associated with a value",
         },
         // "integer modulo by zero"; string indices name the index type (recorded).
@@ -192,6 +212,9 @@ public static class PythonProfiles
             // probe collector-probes/automatic.py).
             ScheduledCollectionIgnoresDisable = true,
         },
+        // Argument Clinic emits the keyword-name tuples of its parsers as static objects (_Py_ID).
+        Stdio = Py311.Stdio with { PrintKeywordTuple = KeywordParserInit.Static },
+        Library = Py311.Library with { ClinicKeywordTuplesStatic = true },
         // min()/max() of an empty iterable reworded (recorded).
         Messages = Py311.Messages with { MinMaxEmpty = "{0}() iterable argument is empty" },
     };
@@ -233,6 +256,10 @@ public static class PythonProfiles
         // Tuple free lists indexed by length - 1: lengths 1-20 are recycled (measured); the dict-keys
         // free list appears in sys._debugmallocstats() (§4.6, §6.3).
         FreeLists = Py312.FreeLists with { TupleMaxLength = 20, DictKeysInStats = true },
+        // str() and int() are called through vectorcall (measured: no argument tuple).
+        Compiler = Py312.Compiler with { VectorcallTypes = Py312.Compiler.VectorcallTypes.Union(["str", "int"]) },
+        // gh-119506: TextIOWrapper.write flushes pending bytes first only for a write of a chunk or more.
+        Stdio = Py312.Stdio with { FlushBeforeAppend = PendingFlushRule.WhenWriteFillsChunk },
         // float_rem reworded (recorded).
         Messages = Py312.Messages with { FloatModuloByZero = "float modulo by zero" },
     };

@@ -20,6 +20,12 @@ public sealed record StartupState
     /// <summary>Parked floats.</summary>
     public int FreeFloats { get; init; }
 
+    /// <summary>Parked bound method objects (3.8 only: later versions have no such free list).</summary>
+    public int FreeMethods { get; init; }
+
+    /// <summary>Parked built-in function/method objects (3.8 only).</summary>
+    public int FreeBuiltinMethods { get; init; }
+
     /// <summary>Parked tuples by length: element k is the count for length k + 1.</summary>
     public IReadOnlyList<int> FreeTuples { get; init; } = [];
 }

@@ -31,16 +31,20 @@ internal sealed class Call(ExpressionNode function, ExpressionNode[] args, strin
             I.DecRef(fn);
             throw;
         }
+        bool checksBreaker = !I.IsPythonCallable(fn);
+        int result;
         try
         {
             f.Line = Line;
-            return I.CallCore(fn, a, kwNames.Length == 0 ? KeywordArguments.None : new KeywordArguments(kwNames, kv), stealArgs: true);
+            result = I.CallCore(fn, a, kwNames.Length == 0 ? KeywordArguments.None : new KeywordArguments(kwNames, kv), stealArgs: true);
         }
         finally
         {
             foreach (int x in kv) I.DecRef(x);
             I.DecRef(fn);
         }
+        if (checksBreaker) I.CheckEvalBreakerAfterCall();
+        return result;
     }
 }
 
@@ -99,6 +103,8 @@ internal sealed class MethodCall(ExpressionNode obj, string name, ExpressionNode
         }
         KeywordArguments kw = kwNames.Length == 0 ? KeywordArguments.None : new KeywordArguments(kwNames, kv);
         f.Line = Line;
+        bool checksBreaker = method == 0 && (native is not null || !I.IsPythonCallable(callable));
+        int result;
         try
         {
             if (method != 0)
@@ -107,23 +113,26 @@ internal sealed class MethodCall(ExpressionNode obj, string name, ExpressionNode
                 all[0] = o;
                 a.CopyTo(all, 1);
                 o = 0; // self's stack reference goes with the arguments
-                return I.CallCore(method, all, kw, stealArgs: true);
+                result = I.CallCore(method, all, kw, stealArgs: true);
             }
-            if (native is not null)
+            else if (native is not null)
             {
                 var all = new int[a.Length + 1];
                 all[0] = o;
                 a.CopyTo(all, 1);
                 try
                 {
-                    return native(I, all, kw);
+                    result = native(I, all, kw);
                 }
                 finally
                 {
                     for (int i = a.Length - 1; i >= 0; i--) I.DecRef(a[i]);
                 }
             }
-            return I.CallCore(callable, a, kw, stealArgs: true);
+            else
+            {
+                result = I.CallCore(callable, a, kw, stealArgs: true);
+            }
         }
         finally
         {
@@ -132,6 +141,8 @@ internal sealed class MethodCall(ExpressionNode obj, string name, ExpressionNode
             I.XDecRef(callable);
             I.XDecRef(o);
         }
+        if (checksBreaker) I.CheckEvalBreakerAfterCall();
+        return result;
     }
 }
 

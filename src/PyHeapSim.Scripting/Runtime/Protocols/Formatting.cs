@@ -15,8 +15,6 @@ namespace PyHeapSim.Scripting.Runtime;
 /// </summary>
 public sealed partial class Interpreter
 {
-    // Py_ReprEnter / Py_ReprLeave: containers being repr'd, to print "[...]" on recursion.
-    private readonly HashSet<int> _reprActive = [];
 
     internal partial string Repr(int o)
     {
@@ -136,14 +134,14 @@ public sealed partial class Interpreter
         int[] items = TupleType.Items(Heap, o);
         if (items.Length == 1)
         {
-            if (!_reprActive.Add(o)) return "(...)";
+            if (!ReprEnter(o)) return "(...)";
             try
             {
                 return "(" + Repr(items[0]) + ",)";
             }
             finally
             {
-                _reprActive.Remove(o);
+                ReprLeave(o);
             }
         }
         return ReprSequence(o, "(", ")", "(...)", items);
@@ -152,7 +150,7 @@ public sealed partial class Interpreter
     private string ReprSequence(int o, string open, string close, string recursive, int[] items)
     {
         if (items.Length == 0) return open + close;
-        if (!_reprActive.Add(o)) return recursive;
+        if (!ReprEnter(o)) return recursive;
         var sb = new StringBuilder(open);
         try
         {
@@ -166,15 +164,20 @@ public sealed partial class Interpreter
         }
         finally
         {
-            _reprActive.Remove(o);
+            ReprLeave(o);
         }
         return sb.Append(close).ToString();
     }
 
     private string ReprDict(int o)
     {
-        if (DictType.Count(Heap, o) == 0) return "{}";
-        if (!_reprActive.Add(o)) return "{...}";
+        // dict_repr enters before its empty shortcut.
+        if (!ReprEnter(o)) return "{...}";
+        if (DictType.Count(Heap, o) == 0)
+        {
+            ReprLeave(o);
+            return "{}";
+        }
         var sb = new StringBuilder("{");
         try
         {
@@ -188,31 +191,38 @@ public sealed partial class Interpreter
         }
         finally
         {
-            _reprActive.Remove(o);
+            ReprLeave(o);
         }
         return sb.Append('}').ToString();
     }
 
+    /// <summary>
+    /// <c>set_repr</c>: enters before its empty shortcut, then reprs a list of the members
+    /// (<c>PySequence_List</c>: a GC object each time) and drops that list's brackets.
+    /// </summary>
     private string ReprSet(int o, string name)
     {
-        if (SetType.Count(Heap, o) == 0) return name + "()";
-        if (!_reprActive.Add(o)) return name + "(...)";
-        var sb = new StringBuilder();
+        if (!ReprEnter(o)) return name + "(...)";
+        string body;
         try
         {
-            bool first = true;
-            foreach (int k in SetType.Members(Heap, o))
+            if (SetType.Count(Heap, o) == 0) return name + "()";
+            int keys = PyHeapSim.Scripting.Builtins.ListMethods.NewListFrom(this, o, preallocate: false);
+            string listRepr;
+            try
             {
-                if (!first) sb.Append(", ");
-                first = false;
-                sb.Append(Repr(k));
+                listRepr = Repr(keys);
             }
+            finally
+            {
+                DecRef(keys);
+            }
+            body = "{" + listRepr[1..^1] + "}";
         }
         finally
         {
-            _reprActive.Remove(o);
+            ReprLeave(o);
         }
-        string body = "{" + sb + "}";
         return name == "set" ? body : name + "(" + body + ")";
     }
 

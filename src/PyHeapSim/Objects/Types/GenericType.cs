@@ -14,7 +14,7 @@ internal static class GenericType
     {
         TypeInfo ti = heap.T.TypeInfoOfType(type);
         int bytes = (ti.IsGc ? heap.Profile.Layout.GcHeaderSize : 0) + ti.BasicSize;
-        int o = heap.Allocate(type, TypeKind.Generic, bytes, ti.IsGc);
+        int o = heap.Allocate(type, TypeKind.Generic, bytes, ti.IsGc, ti.FreeList);
         int[] arr = refs.ToArray();
         foreach (int r in arr) heap.XIncRef(r);
         var data = new GenericData(arr, host) { ExtraBytes = extraBytes };

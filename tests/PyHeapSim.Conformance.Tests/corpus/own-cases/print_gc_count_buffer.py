@@ -1,0 +1,35 @@
+# TextIOWrapper keeps what print() writes as pending pieces (a list once there are two) until they
+# reach its 8192-byte chunk, then joins and writes them and the list dies. Long lines cross the chunk;
+# how a write that would overflow it is handled changed in 3.13 (gh-119506).
+import gc
+gc.disable()
+line = "x" * 1000
+gc.collect()
+print(line)
+print(line)
+a = gc.get_count()
+gc.collect()
+for i in range(6):
+    print(line)
+b = gc.get_count()
+gc.collect()
+print(line)
+c = gc.get_count()
+gc.collect()
+print(line)
+d = gc.get_count()
+gc.collect()
+print("y" * 8000)
+print("z" * 300)
+e = gc.get_count()
+gc.collect()
+print("w" * 9000)
+f = gc.get_count()
+gc.collect()
+print("v")
+g = gc.get_count()
+gc.collect()
+print("caf\u00e9", "na\u00efve")
+h = gc.get_count()
+print("a:", a, "b:", b, "c:", c, "d:", d)
+print("e:", e, "f:", f, "g:", g, "h:", h)
