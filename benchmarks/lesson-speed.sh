@@ -15,7 +15,8 @@
 # benchmarks/lesson-speed/ on PYTHONPATH, whose numpy.py is a stub with what the lesson uses
 # (zeros, shape, dtype, nbytes); a real numpy import adds ~0.1 s to CPython's side. Both sides'
 # outputs are compared before timing (the simulator must print what CPython prints, the stub's
-# line included).
+# line included). Wall and CPU (user + sys) medians are both printed: on a shared machine the CPU
+# time is the steadier of the two, the wall time is the goal's measure.
 set -eu -o pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -38,32 +39,38 @@ fi
 [[ $build == 1 ]] && dotnet build "$root/src/PyHeapSim.Cli" -c Release -v q -nologo >/dev/null
 
 exec "$PYTHON" - "$sim_dll" "$PYTHON" "$file" "$ver" "$runs" "$here/lesson-speed" <<'PY'
-import os, statistics, subprocess, sys, time
+import os, resource, statistics, subprocess, sys, time
 sim_dll, python, lesson, ver, runs, stub = sys.argv[1:]
 sim = ["dotnet", sim_dll, "run", "--python", ver, lesson]
 cpy = [python, lesson]
 env = dict(os.environ, PYTHONPATH=stub)
 
 def once(cmd):
+    """Wall time, CPU time (user + sys of the child) and stdout of one fresh process."""
     t = time.perf_counter()
-    p = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    p = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out, err = p.communicate()
     dt = time.perf_counter() - t
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    global _cpu
+    cpu, _cpu = ru.ru_utime + ru.ru_stime - _cpu, ru.ru_utime + ru.ru_stime
     if p.returncode != 0:
-        sys.exit(f"{cmd[0]} failed ({p.returncode}):\n{p.stderr.decode()}")
-    return dt, p.stdout
+        sys.exit(f"{cmd[0]} failed ({p.returncode}):\n{err.decode()}")
+    return dt, cpu, out
 
-_, out_sim = once(sim)
-_, out_cpy = once(cpy)
+_cpu = 0.0
+out_sim = once(sim)[2]
+out_cpy = once(cpy)[2]
 if out_sim != out_cpy:
     sys.exit("outputs differ: the simulator does not print what CPython prints")
-ts, tc = [], []
+ws, wc, cs, cc = [], [], [], []
 for _ in range(int(runs)):
-    ts.append(once(sim)[0])
-    tc.append(once(cpy)[0])
-ms, mc = statistics.median(ts), statistics.median(tc)
-fmt = lambda xs: " ".join(f"{x:.3f}" for x in xs)
-print(f"lesson      {os.path.relpath(lesson)}  (profile {ver}, {runs} interleaved runs)")
-print(f"simulator   median {ms:.3f} s   [{fmt(sorted(ts))}]")
-print(f"CPython     median {mc:.3f} s   [{fmt(sorted(tc))}]  {python}")
-print(f"ratio       {ms / mc:.2f}x")
+    w, c, _ = once(sim); ws.append(w); cs.append(c)
+    w, c, _ = once(cpy); wc.append(w); cc.append(c)
+med = statistics.median
+fmt = lambda xs: " ".join(f"{x:.3f}" for x in sorted(xs))
+print(f"lesson      {os.path.relpath(lesson)}  (profile {ver}, {runs} interleaved runs, load {os.getloadavg()[0]:.1f})")
+print(f"simulator   wall median {med(ws):.3f} s  cpu median {med(cs):.3f} s   wall [{fmt(ws)}]")
+print(f"CPython     wall median {med(wc):.3f} s  cpu median {med(cc):.3f} s   wall [{fmt(wc)}]  {python}")
+print(f"ratio       wall {med(ws) / med(wc):.2f}x   cpu {med(cs) / med(cc):.2f}x")
 PY
