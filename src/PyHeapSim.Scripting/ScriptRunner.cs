@@ -132,8 +132,18 @@ public static class ScriptRunner
         // flush_std_files(): sys.stdout's pending bytes go out before the collections of shutdown.
         interp.StdoutStream.WriteFlush();
         if (interp.Heap.CollectorEnabled) interp.Heap.Collect(2);
+        // Plain loops, not LINQ: generic LINQ over value tuples cannot be precompiled into this assembly
+        // and would be JIT-compiled at every run's exit.
         var entries = DictType.Entries(interp.Heap, globals);
-        var order = entries.Where(e => IsPrivate(interp, e.Key)).Concat(entries.Where(e => !IsPrivate(interp, e.Key))).Select(e => e.Key).ToList();
+        var order = new List<int>(entries.Count);
+        foreach ((int key, _) in entries)
+        {
+            if (IsPrivate(interp, key)) order.Add(key);
+        }
+        foreach ((int key, _) in entries)
+        {
+            if (!IsPrivate(interp, key)) order.Add(key);
+        }
         foreach (int key in order)
         {
             string name = StrType.Value(interp.Heap, key);

@@ -23,6 +23,7 @@ public sealed partial class PyHeap
     internal void ReturnListData(ListData d)
     {
         d.Items = [];
+        d.Allocated = 0;
         d.ItemsAddress = 0;
         d.ItemsBytes = 0;
         if (_listDataPool.Count < 4096) _listDataPool.Push(d);
