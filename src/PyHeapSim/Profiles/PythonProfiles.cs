@@ -12,8 +12,8 @@ public static class PythonProfiles
     {
         Version = PythonVersion.Py38,
         Name = "3.8",
-        // Recorded: sys._debugmallocstats() free-list lines at the top of a 3.8 script.
-        Startup = new StartupState { FreeLists = 6, FreeDicts = 9, FreeDictKeys = 0, FreeFloats = 3, FreeTuples = [9, 5, 4, 1, 4, 3, 10, 6, 3, 1, 1, 2, 0, 3, 2, 0, 1, 2, 3] },
+        // Recorded: sys._debugmallocstats() free-list lines at the top of a 3.8 script (frames: also after import tracemalloc).
+        Startup = new StartupState { FreeFrames = 3, FreeFramesAfterSourceImport = 5, FreeLists = 6, FreeDicts = 9, FreeDictKeys = 0, FreeFloats = 3, FreeTuples = [9, 5, 4, 1, 4, 3, 10, 6, 3, 1, 1, 2, 0, 3, 2, 0, 1, 2, 3] },
         // Recorded: len(gc.get_objects()) after gc.collect() in a fresh 3.8 interpreter.
         InterpreterTrackedObjects = 4482,
         Layout = new ObjectLayout
@@ -32,8 +32,8 @@ public static class PythonProfiles
     {
         Version = PythonVersion.Py39,
         Name = "3.9",
-        // Recorded: sys._debugmallocstats() free-list lines at the top of a 3.9 script.
-        Startup = new StartupState { FreeLists = 6, FreeDicts = 10, FreeDictKeys = 0, FreeFloats = 3, FreeTuples = [9, 5, 6, 1, 4, 3, 9, 2, 3, 4, 2, 2, 0, 3, 2, 0, 1, 2, 3] },
+        // Recorded: sys._debugmallocstats() free-list lines at the top of a 3.9 script (frames: also after import tracemalloc).
+        Startup = new StartupState { FreeFrames = 3, FreeFramesAfterSourceImport = 5, FreeLists = 6, FreeDicts = 10, FreeDictKeys = 0, FreeFloats = 3, FreeTuples = [9, 5, 6, 1, 4, 3, 9, 2, 3, 4, 2, 2, 0, 3, 2, 0, 1, 2, 3] },
         // Recorded: len(gc.get_objects()) after gc.collect() in a fresh 3.9 interpreter.
         InterpreterTrackedObjects = 4595,
         // bpo-38373: new list_resize formula, rounded to 4 (§2.1).
@@ -62,8 +62,8 @@ public static class PythonProfiles
     {
         Version = PythonVersion.Py310,
         Name = "3.10",
-        // Recorded: sys._debugmallocstats() free-list lines at the top of a 3.10 script.
-        Startup = new StartupState { FreeLists = 5, FreeDicts = 8, FreeDictKeys = 0, FreeFloats = 4, FreeTuples = [4, 7, 2, 1, 4, 2, 8, 2, 3, 7, 1, 1, 0, 1, 2, 0, 1, 2, 3] },
+        // Recorded: sys._debugmallocstats() free-list lines at the top of a 3.10 script (frames: also after import tracemalloc).
+        Startup = new StartupState { FreeFrames = 3, FreeFramesAfterSourceImport = 5, FreeLists = 5, FreeDicts = 8, FreeDictKeys = 0, FreeFloats = 4, FreeTuples = [4, 7, 2, 1, 4, 2, 8, 2, 3, 7, 1, 1, 0, 1, 2, 0, 1, 2, 3] },
         // Recorded: len(gc.get_objects()) after gc.collect() in a fresh 3.10 interpreter.
         InterpreterTrackedObjects = 4718,
         Growth = Py39.Growth with
@@ -81,6 +81,8 @@ public static class PythonProfiles
         Layout = Py39.Layout with
         {
             FunctionBasicSize = 128,
+            // PyFrameObject lost f_exc_* and gained f_state (sys._debugmallocstats(): 360 bytes each).
+            FrameBasicSize = 360,
             // PyAsyncMethods.am_send (bpo-41756).
             HeapTypeBasicSize = 888,
             // zip gained a strict flag (PEP 618); generators lost a field (recorded, sizes/3.10.json).
@@ -121,6 +123,8 @@ public static class PythonProfiles
             FunctionBasicSize = 136,
             // ht_module, _ht_tpname, _spec_cache; recorded (sizes/3.11.json, getsizeof of a __slots__ class).
             HeapTypeBasicSize = 904,
+            // make_gen embeds the frame's slots (measured: getsizeof of generator expressions).
+            GeneratorBaseSizeWithFrame = 168,
             // Recorded (sizes/3.11.json): generator frames embedded, enumerate got a field.
             BuiltinSizes = With(Py310.Layout.BuiltinSizes, ("generator", 176), ("enumerate", 72), ("static_type", 424), ("BaseException", 88)),
         },
@@ -140,6 +144,10 @@ public static class PythonProfiles
         Compiler = Py310.Compiler with
         {
             FramesAreHeapObjects = false,
+            // PUSH_NULL before callables; KW_NAMES instead of a stacked names tuple; qualname from the code (co_stacksize).
+            CallPushesNull = true,
+            CallKeywordNamesOnStack = false,
+            MakeFunctionTakesQualifiedName = false,
             UnboundLocalMessage = "cannot access local variable '{0}' where it is not associated with a value",
         },
         // "integer modulo by zero"; string indices name the index type (recorded).
@@ -169,13 +177,16 @@ public static class PythonProfiles
             HeapTypeBasicSize = 920,
             // _PyUnicode_LATIN1_INIT gives the static one-char strings their UTF-8 copy (§1.5).
             Latin1SingletonsHaveUtf8 = true,
+            // _PyInterpreterFrame lost fields (measured: getsizeof(x for x in L) 192 with 4 slots).
+            GeneratorBaseSizeWithFrame = 160,
             // Recorded (sizes/3.12.json): range iterators lost their start field.
             BuiltinSizes = With(Py311.Layout.BuiltinSizes, ("range_iterator", 40), ("static_type", 432)),
         },
         // PEP 683 immortal objects; 3.12 makes every interned string immortal (§4.2).
         RefCounts = Py311.RefCounts with { Immortality = ImmortalityModel.Immortal, InternedStringsImmortal = true },
         // PEP 709: inlined comprehensions.
-        Compiler = Py311.Compiler with { ComprehensionsInlined = true },
+        // BoolOp compiles to COPY 1 + POP_JUMP_IF_* (co_stacksize).
+        Compiler = Py311.Compiler with { ComprehensionsInlined = true, BoolOpCopiesValue = true },
         // gh-97922: collections run at the eval breaker (§5.4).
         Collector = Py311.Collector with
         {
@@ -186,6 +197,8 @@ public static class PythonProfiles
         },
         // min()/max() of an empty iterable reworded (recorded).
         Messages = Py311.Messages with { MinMaxEmpty = "{0}() iterable argument is empty" },
+        // builtin_sum: the C total is a Py_ssize_t boxed by PyLong_FromSsize_t; float sums are compensated (gh-100425).
+        Library = Py311.Library with { SumBoxesResultAsMediumInt = false, SumFloatsCompensated = true },
     };
 
     /// <summary>CPython 3.13.</summary>
@@ -217,6 +230,8 @@ public static class PythonProfiles
         // Tuple free lists indexed by length - 1: lengths 1-20 are recycled (measured); the dict-keys
         // free list appears in sys._debugmallocstats() (§4.6, §6.3).
         FreeLists = Py312.FreeLists with { TupleMaxLength = 20, DictKeysInStats = true },
+        // CALL_KW takes the keyword names from the stack again (co_stacksize, measured).
+        Compiler = Py312.Compiler with { CallKeywordNamesOnStack = true },
         // float_rem reworded (recorded).
         Messages = Py312.Messages with { FloatModuloByZero = "float modulo by zero" },
     };
