@@ -182,6 +182,14 @@ public sealed partial class Interpreter
     {
         var frame = new Frame(code, enclosing.Globals, 0, enclosing);
         frame.Locals[0] = iterator;
+        // Cells for names an inner scope captures (MAKE_CELL), e.g. y in [[x * y for x in a] for y in b].
+        foreach (string cellName in code.CellNames)
+        {
+            int idx = Array.IndexOf(code.LocalNames, cellName);
+            int cell = GenericType.New(Heap, Types.Cell, [frame.Locals[idx]], null);
+            XDecRef(frame.Locals[idx]);
+            frame.Locals[idx] = cell;
+        }
         if (code.FreeNames.Length > 0)
         {
             frame.Frees = new int[code.FreeNames.Length];

@@ -137,6 +137,8 @@ public static class PythonProfiles
             Immortality = ImmortalityModel.StaticHighCount,
             // Frames own their arguments (§4.3).
             ArgumentsMovedIntoFrame = true,
+            // long_rem / long_divrem pass x_divrem's remainder through maybe_small_long (measured).
+            DivisionRemainderUsesSmallInts = true,
         },
         // Only all-str 8-slot keys are recycled (§3.6); _debugmallocstats lists tuples up to length 20,
         // but 20-tuples are neither parked nor reused before 3.13 (measured, data/alloc-probes).

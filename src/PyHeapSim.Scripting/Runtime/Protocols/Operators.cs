@@ -319,7 +319,10 @@ public sealed partial class Interpreter
                     // long_divrem: fewer digits than the divisor → the remainder is a itself; x_divrem's remainder
                     // (the divisor's size) is not replaced by a cached small int; divrem1's is PyLong_FromLong.
                     if (IntType.Digits(p) < IntType.Digits(q)) return NewRef(a);
-                    if (IntType.Digits(q) > 1) return IntType.NewAllocatedUncached(Heap, rem, IntAllocation.Remainder(p, q));
+                    if (IntType.Digits(q) > 1 && !Profile.RefCounts.DivisionRemainderUsesSmallInts)
+                    {
+                        return IntType.NewAllocatedUncached(Heap, rem, IntAllocation.Remainder(p, q));
+                    }
                     return IntType.NewAllocated(Heap, rem, IntAllocation.Remainder(p, q));
                 }
                 // mod + w: the fast path when both have one digit, else long_add's rule.
