@@ -9,6 +9,10 @@ public sealed partial class PyHeap
     private readonly Stack<DictData> _dictDataPool = new();
     private readonly Stack<InstanceData> _instanceDataPool = new();
 
+    /// <summary>Run by a full collection just before the heap's own free lists are cleared: a host that keeps
+    /// free lists of objects of its own (the interpreter's ≤3.10 frame free list) frees them here.</summary>
+    internal Action? ClearingFreeLists { get; set; }
+
     /// <summary>Item arrays of dead tuples by length (1 … <see cref="PooledTupleMaxLength"/>), so a tuple that
     /// comes from CPython's tuple free list costs no host allocation either.</summary>
     private readonly Stack<int[]>?[] _tupleItemsPool = new Stack<int[]>?[PooledTupleMaxLength + 1];

@@ -43,7 +43,7 @@ internal static class BuiltinsModule
         Def(interp, "len", Len);
         Def(interp, "repr", (i, a, _) => i.NewStr(i.Repr(One(i, "repr", a))));
         Def(interp, "isinstance", IsInstance);
-        Def(interp, "sum", Sum);
+        Def(interp, "sum", BuiltinSum.Sum);
         Def(interp, "min", (i, a, k) => MinMax(i, a, k, "min", CompareOperator.Lt));
         Def(interp, "max", (i, a, k) => MinMax(i, a, k, "max", CompareOperator.Gt));
         Def(interp, "sorted", Sorted);
@@ -239,44 +239,6 @@ internal static class BuiltinsModule
             if (x == cls) return true;
         }
         return false;
-    }
-
-    private static int Sum(Interpreter interp, ReadOnlySpan<int> args, KeywordArguments kw)
-    {
-        Arity(interp, "sum", args, 1, 2);
-        int start = args.Length > 1 ? args[1] : kw.Get("start");
-        if (start != 0 && interp.Kind(start) == TypeKind.Str) interp.Raise("TypeError", "sum() can't sum strings [use ''.join(seq) instead]");
-        int acc = start == 0 ? interp.NewInt(0) : interp.NewRef(start);
-        int it = interp.GetIter(args[0]);
-        try
-        {
-            while (true)
-            {
-                int x = interp.IterNext(it);
-                if (x == 0) break;
-                int next;
-                try
-                {
-                    next = interp.BinaryOp(BinaryOperator.Add, acc, x);
-                }
-                finally
-                {
-                    interp.DecRef(x);
-                }
-                interp.DecRef(acc);
-                acc = next;
-            }
-        }
-        catch
-        {
-            interp.DecRef(acc);
-            throw;
-        }
-        finally
-        {
-            interp.DecRef(it);
-        }
-        return acc;
     }
 
     private static int MinMax(Interpreter interp, ReadOnlySpan<int> args, KeywordArguments kw, string name, CompareOperator better)

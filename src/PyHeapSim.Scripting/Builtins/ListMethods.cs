@@ -53,15 +53,31 @@ internal static class ListMethods
             ListType.Extend(interp.Heap, list, items, ListType.ExtendSource.ListOrTuple, items.Length);
             return;
         }
-        (_, int hint) = interp.LengthHint(iterable, 8);
-        List<int> collected = interp.Collect(iterable);
+        ExtendByIterator(interp, list, iterable);
+    }
+
+    /// <summary>
+    /// <c>list_extend</c>, generic path: <c>PyObject_GetIter</c>, room for the length hint, the items appended as
+    /// the iterator makes them, the list cut back, and only then the iterator released (so it is part of the peak).
+    /// </summary>
+    private static void ExtendByIterator(Interpreter interp, int list, int iterable)
+    {
+        int it = interp.GetIter(iterable);
         try
         {
-            ListType.Extend(interp.Heap, list, collected.ToArray(), ListType.ExtendSource.Iterable, hint);
+            (_, int hint) = interp.LengthHint(iterable, 8);
+            ListType.BeginExtendIterable(interp.Heap, list, hint);
+            while (true)
+            {
+                int x = interp.IterNext(it);
+                if (x == 0) break;
+                ListType.AppendDuringExtend(interp.Heap, list, x);
+            }
+            ListType.EndExtendIterable(interp.Heap, list);
         }
         finally
         {
-            interp.DecRefAll(collected);
+            interp.DecRef(it);
         }
     }
 
@@ -79,15 +95,19 @@ internal static class ListMethods
             int[] items = k == TypeKind.List ? ListType.Items(interp.Heap, iterable).ToArray() : TupleType.Items(interp.Heap, iterable);
             return ListType.FromIterable(interp.Heap, items, preallocate && hasLen, ListType.ExtendSource.ListOrTuple, items.Length);
         }
-        List<int> collected = interp.Collect(iterable);
+        // list___init__: the list, its exact preallocation when the iterable has a length (up to 3.12), then list_extend.
+        int list = ListType.New(interp.Heap, typeCall: true);
         try
         {
-            return ListType.FromIterable(interp.Heap, collected.ToArray(), preallocate && hasLen, ListType.ExtendSource.Iterable, hint);
+            if (preallocate && hasLen && hint > 0 && interp.Profile.Growth.ListInitPreallocatesFromLen) ListType.PreallocateExact(interp.Heap, list, hint);
+            ExtendByIterator(interp, list, iterable);
         }
-        finally
+        catch
         {
-            interp.DecRefAll(collected);
+            interp.DecRef(list);
+            throw;
         }
+        return list;
     }
 
     private static int Insert(Interpreter interp, ReadOnlySpan<int> args, KeywordArguments kw)

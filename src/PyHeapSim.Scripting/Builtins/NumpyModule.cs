@@ -14,7 +14,7 @@ internal static class NumpyModule
 {
     public static void Register(Interpreter interp)
     {
-        int m = interp.NewModule("numpy");
+        int m = interp.NewModule("numpy", fromSource: true);
         interp.ModuleDef(m, "zeros", (i, a, k) => NdArrays.New(i, a, k, NdFill.Zeros));
         interp.ModuleDef(m, "ones", (i, a, k) => NdArrays.New(i, a, k, NdFill.Ones));
         interp.ModuleDef(m, "empty", (i, a, k) => NdArrays.New(i, a, k, NdFill.Empty));

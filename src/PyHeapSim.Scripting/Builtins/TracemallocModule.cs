@@ -7,7 +7,7 @@ internal static class TracemallocModule
 {
     public static void Register(Interpreter interp)
     {
-        int m = interp.NewModule("tracemalloc");
+        int m = interp.NewModule("tracemalloc", fromSource: true);
         interp.ModuleDef(m, "start", (i, a, k) => { i.Heap.Memory.StartTracing(); return i.NewNone(); });
         interp.ModuleDef(m, "stop", (i, a, k) => { i.Heap.Memory.StopTracing(); return i.NewNone(); });
         interp.ModuleDef(m, "is_tracing", (i, a, k) => i.NewBool(i.Heap.Memory.IsTracing));

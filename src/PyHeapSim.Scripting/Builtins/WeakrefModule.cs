@@ -25,7 +25,7 @@ internal static class WeakrefModule
 
     public static void Register(Interpreter interp)
     {
-        int m = interp.NewModule("weakref");
+        int m = interp.NewModule("weakref", fromSource: true);
         interp.ModuleSet(m, "ref", interp.Heap.Types.WeakRef);
         interp.ModuleSet(m, "ReferenceType", interp.Heap.Types.WeakRef);
         interp.ModuleSet(m, "finalize", interp.Types.Finalize);

@@ -49,6 +49,12 @@ internal sealed class CodeInfo
 
     public bool IsGenerator { get; set; }
 
+    /// <summary>
+    /// <c>co_nlocalsplus + co_stacksize</c> for comprehension codes (see <see cref="StackDepth"/>): the slots a
+    /// 3.11+ generator object embeds. 0 when not computed.
+    /// </summary>
+    public int FrameSlots { get; set; }
+
     public void AddConstant(int slot)
     {
         if (!Constants.Contains(slot)) Constants.Add(slot);

@@ -183,11 +183,13 @@ internal sealed partial class NodeBuilder
                 inner is null && value is not null ? Expr(value, code) : null);
         }
         ExpressionNode outerIterable = Iterable(gens[0].Iterable, outer);
+        code.FrameSlots = FrameSlots(node, code, gens, element, value);
         if (kind == ComprehensionKind.Generator)
         {
             Finish(code);
             outer.AddConstant(code.CodeObject);
-            return new GeneratorBuild(code, outerIterable, inner!);
+            int genName = Constants.Str(name);
+            return new GeneratorBuild(code, outerIterable, inner!, genName);
         }
         code.Body = [new ComprehensionBody(inner!, kind)];
         Finish(code);
@@ -195,4 +197,72 @@ internal sealed partial class NodeBuilder
         int nameConst = Constants.Str(name);
         return new Comprehension(code, outerIterable, nameConst);
     }
+
+    /// <summary>
+    /// <c>co_nlocalsplus + co_stacksize</c> of a comprehension's code: its locals (<c>.0</c> and the targets),
+    /// its free variables, and from 3.12 the names of list/set/dict comprehensions inlined into it.
+    /// </summary>
+    private int FrameSlots(Expression node, CodeInfo code, ImmutableArray<ComprehensionClause> gens, Expression element, Expression? value)
+    {
+        var rules = _i.Profile.Compiler;
+        int locals = code.LocalNames.Length + code.FreeNames.Length;
+        if (rules.ComprehensionsInlined)
+        {
+            var seen = new HashSet<string>(code.LocalNames);
+            foreach (Expression e in NestedComprehensions(gens, element, value))
+            {
+                ImmutableArray<ComprehensionClause> inner = e switch
+                {
+                    ListComprehension l => l.Generators,
+                    SetComprehension s => s.Generators,
+                    DictComprehension d => d.Generators,
+                    _ => [],
+                };
+                foreach (string n in StackDepth.BoundNames(inner)) if (seen.Add(n)) locals++;
+            }
+        }
+        // A list/set/dict comprehension keeps its result below the iterators (BUILD_LIST 0 first).
+        int result = node is GeneratorExpression ? 0 : 1;
+        return locals + result + new StackDepth(rules).OfComprehensionCode(gens, element, value);
+    }
+
+    // List/set/dict comprehensions directly inside this comprehension's own code (not inside a nested function).
+    private static IEnumerable<Expression> NestedComprehensions(ImmutableArray<ComprehensionClause> gens, Expression element, Expression? value)
+    {
+        var roots = new List<Expression> { element };
+        if (value is not null) roots.Add(value);
+        for (int k = 0; k < gens.Length; k++)
+        {
+            if (k > 0) roots.Add(gens[k].Iterable);
+            roots.AddRange(gens[k].Conditions);
+        }
+        var stack = new Stack<Expression>(roots);
+        while (stack.Count > 0)
+        {
+            Expression e = stack.Pop();
+            if (e is ListComprehension or SetComprehension or DictComprehension) yield return e;
+            if (e is LambdaExpression or GeneratorExpression) continue;
+            foreach (Expression child in Children(e)) stack.Push(child);
+        }
+    }
+
+    private static IEnumerable<Expression> Children(Expression e) => e switch
+    {
+        AttributeExpression a => [a.Value],
+        SubscriptExpression s => [s.Value, s.Index],
+        BinaryExpression b => [b.Left, b.Right],
+        UnaryExpression u => [u.Operand],
+        BooleanExpression bo => bo.Values,
+        CompareExpression c => [c.Left, .. c.Comparators],
+        CallExpression call => [call.Function, .. call.Arguments, .. call.Keywords.Select(k => k.Value)],
+        ConditionalExpression ce => [ce.Test, ce.Body, ce.OrElse],
+        TupleExpression t => t.Elements,
+        ListExpression l => l.Elements,
+        SetExpression s => s.Elements,
+        DictExpression d => [.. d.Keys, .. d.Values],
+        ListComprehension lc => [lc.Element, .. lc.Generators.SelectMany(g => g.Conditions.Prepend(g.Iterable))],
+        SetComprehension sc => [sc.Element, .. sc.Generators.SelectMany(g => g.Conditions.Prepend(g.Iterable))],
+        DictComprehension dc => [dc.Key, dc.Value, .. dc.Generators.SelectMany(g => g.Conditions.Prepend(g.Iterable))],
+        _ => [],
+    };
 }

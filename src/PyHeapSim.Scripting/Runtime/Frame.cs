@@ -41,6 +41,10 @@ internal sealed class Frame
     /// <summary>≤3.10: the heap frame object standing for this frame (0 otherwise).</summary>
     public int HeapFrame { get; set; }
 
+    /// <summary>3.11+ generator frames: the function the frame runs (<c>_PyInterpreterFrame.f_func</c>, owned),
+    /// released after the locals when the frame is cleared (<c>_PyFrame_Clear</c>). 0 otherwise.</summary>
+    public int Function { get; set; }
+
     /// <summary>The value of a <c>return</c> in flight (owned).</summary>
     public int ReturnValue { get; set; }
 

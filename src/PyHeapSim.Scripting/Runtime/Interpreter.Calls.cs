@@ -417,10 +417,16 @@ public sealed partial class Interpreter
             frame.ReturnValue = 0;
             DecRef(r);
         }
+        if (frame.Function != 0)
+        {
+            int fn = frame.Function;
+            frame.Function = 0;
+            DecRef(fn);
+        }
     }
 
     /// <summary>≤3.10: takes the code's zombie frame, a frame from the free list, or allocates one (a counted GC allocation).</summary>
-    private void EnterHeapFrame(Frame frame, CodeInfo code)
+    internal void EnterHeapFrame(Frame frame, CodeInfo code)
     {
         if (!Profile.Compiler.FramesAreHeapObjects || code.Scope.Kind == ScopeKind.Module) return;
         int fo;
@@ -435,10 +441,48 @@ public sealed partial class Interpreter
         }
         else
         {
-            fo = GenericType.New(Heap, Types.Frame, [], null, track: false, extraBytes: 0);
+            // _PyFrame_New_NoTrack: PyObject_GC_NewVar(PyFrameObject, &PyFrame_Type, extras), when the slots are known.
+            int block = code.FrameSlots > 0 ? Profile.Layout.GcHeaderSize + Profile.Layout.FrameBasicSize + 8 * code.FrameSlots : 0;
+            fo = GenericType.New(Heap, Types.Frame, [], null, track: false, blockBytes: block);
         }
         Heap.Gc.Track(fo);
         frame.HeapFrame = fo;
+    }
+
+    /// <summary>
+    /// ≤3.10: parks the frames a fresh interpreter has on its frame free list (<see cref="Profiles.StartupState.FreeFrames"/>),
+    /// allocated before the script starts, hence never traced by tracemalloc.
+    /// </summary>
+    private void SeedStartupFrames()
+    {
+        if (!Profile.Compiler.FramesAreHeapObjects) return;
+        for (int i = 0; i < Profile.Startup.FreeFrames; i++)
+        {
+            _framePool.Push(GenericType.New(Heap, Types.Frame, [], null, track: false));
+        }
+    }
+
+    /// <summary>
+    /// ≤3.10: the first import of a module written in Python runs importlib's nested calls and the module's code;
+    /// their frames end on the free list, which then holds <see cref="Profiles.StartupState.FreeFramesAfterSourceImport"/>
+    /// frames (measured with <c>sys._debugmallocstats()</c> after <c>import tracemalloc</c> or <c>import weakref</c>).
+    /// Only these frames are modelled, not importlib's other allocations, so they are not counted by the collector.
+    /// </summary>
+    private void LeaveImportFrames()
+    {
+        if (!Profile.Compiler.FramesAreHeapObjects) return;
+        while (_framePool.Count < Profile.Startup.FreeFramesAfterSourceImport)
+        {
+            _framePool.Push(GenericType.New(Heap, Types.Frame, [], null, track: false));
+            Heap.Gc.CountDeallocation();
+        }
+    }
+
+    /// <summary>≤3.10 <c>_PyFrame_ClearFreeList</c> (3.8 <c>PyFrame_ClearFreeList</c>), run by full collections:
+    /// the parked frames are freed. Code objects keep their zombie frames.</summary>
+    private void ClearFrameFreeList()
+    {
+        while (_framePool.Count > 0) DecRef(_framePool.Pop());
     }
 
     private void LeaveHeapFrame(Frame frame)

@@ -123,7 +123,15 @@ public sealed partial class Interpreter
     /// <summary><c>import name</c>: a new reference to a built-in module; ModuleNotFoundError otherwise.</summary>
     internal int ImportModule(string name)
     {
-        if (Modules.TryGetValue(name, out int m)) return NewRef(m);
+        if (Modules.TryGetValue(name, out int m))
+        {
+            if (GenericType.Data(Heap, m).Host is ModuleInfo { Imported: false } info)
+            {
+                info.Imported = true;
+                if (info.FromSource) LeaveImportFrames();
+            }
+            return NewRef(m);
+        }
         throw Raise("ModuleNotFoundError", $"No module named '{name}'");
     }
 
@@ -156,6 +164,7 @@ public sealed partial class Interpreter
         }
         DefineResident(root);
         Heap.Collect(2);
+        SeedStartupFrames(); // after the collection, which would clear the frame free list
         for (int g = 0; g <= 2; g++) Heap.Gc.SetCount(g, 0);
     }
 
@@ -173,12 +182,42 @@ public sealed partial class Interpreter
     {
         var frame = new Frame(code, enclosing.Globals, 0, enclosing);
         frame.Locals[0] = iterator;
+        // Cells for names an inner scope captures (MAKE_CELL), e.g. y in [[x * y for x in a] for y in b].
+        foreach (string cellName in code.CellNames)
+        {
+            int idx = Array.IndexOf(code.LocalNames, cellName);
+            int cell = GenericType.New(Heap, Types.Cell, [frame.Locals[idx]], null);
+            XDecRef(frame.Locals[idx]);
+            frame.Locals[idx] = cell;
+        }
         if (code.FreeNames.Length > 0)
         {
             frame.Frees = new int[code.FreeNames.Length];
             for (int i = 0; i < frame.Frees.Length; i++) frame.Frees[i] = NewRef(CellFor(enclosing, code.FreeNames[i]));
         }
         return frame;
+    }
+
+    /// <summary>
+    /// Calls a generator function: the generator object over <paramref name="frame"/>, taking <paramref name="function"/>.
+    /// ≤3.10 (<c>_PyEval_EvalCode</c>): the frame object is made first (zombie, free list or new), then
+    /// <c>PyGen_NewWithQualName</c>; the function is released as the call returns. 3.11+ (<c>make_gen</c>): one
+    /// block with the frame's slots, whose frame keeps the function (<c>f_func</c>) until it is cleared.
+    /// </summary>
+    internal int NewGenerator(Frame frame, int function, IEnumerator<int> steps)
+    {
+        Compilation.CodeInfo code = frame.Code;
+        var state = new GeneratorState(this, frame, steps);
+        int baseSize = Profile.Layout.GeneratorBaseSizeWithFrame;
+        if (baseSize == 0)
+        {
+            EnterHeapFrame(frame, code);
+            int gen = GenericType.New(Heap, Types.Generator, [], state);
+            DecRef(function);
+            return gen;
+        }
+        frame.Function = function;
+        return GenericType.New(Heap, Types.Generator, [], state, blockBytes: baseSize + 8 * code.FrameSlots);
     }
 
     /// <summary>Heap counters after startup (set by the runner), so statistics cover the script only.</summary>

@@ -31,6 +31,7 @@ public sealed partial class Interpreter
         Types = new RuntimeTypes(heap);
         StdoutStream = new Builtins.BufferedStdout(this);
         heap.Callbacks = new FinalizerHost(this);
+        heap.ClearingFreeLists = ClearFrameFreeList;
     }
 
     /// <summary>The simulated heap.</summary>
@@ -111,10 +112,10 @@ public sealed partial class Interpreter
         GenericType.New(Heap, Types.BuiltinFunction, self == 0 ? [] : [self], new NativeFunction(name, function));
 
     /// <summary>Creates a module object with an empty namespace dict and registers it as importable.</summary>
-    internal int NewModule(string name)
+    internal int NewModule(string name, bool fromSource = false)
     {
         int dict = NewDict();
-        int module = GenericType.New(Heap, Types.Module, [dict], new ModuleInfo(name));
+        int module = GenericType.New(Heap, Types.Module, [dict], new ModuleInfo(name, fromSource));
         DecRef(dict);
         Modules[name] = module;
         return module;

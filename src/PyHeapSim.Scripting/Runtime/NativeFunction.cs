@@ -9,4 +9,10 @@ internal sealed record NativeFunction(string Name, BuiltinFunction Function)
 }
 
 /// <summary>Host data of a module object; its namespace dict is the object's first reference.</summary>
-internal sealed record ModuleInfo(string Name);
+/// <summary>Host data of a module object. <paramref name="FromSource"/>: CPython implements it in Python, so its
+/// first import runs module code through importlib (which leaves frames on the ≤3.10 frame free list).</summary>
+internal sealed record ModuleInfo(string Name, bool FromSource = false)
+{
+    /// <summary>Set by the first <c>import</c> of the module in the script.</summary>
+    public bool Imported { get; set; }
+}

@@ -123,7 +123,13 @@ internal sealed partial class CycleCollection
         ValidateList(old, FlagsClear);
         _gc.WriteCollectionDone(collected, uncollectable);
 
-        if (generation == GenerationalCollector.Generations - 1) _heap.FreeLists.ClearAll(_heap.Memory);
+        if (generation == GenerationalCollector.Generations - 1)
+        {
+            // ≤3.10 the frame free list is cleared with the others (clear_freelists / _PyGC_ClearAllFreeLists);
+            // its frames are host-owned objects, so the host drains it.
+            _heap.ClearingFreeLists?.Invoke();
+            _heap.FreeLists.ClearAll(_heap.Memory);
+        }
         return (collected, uncollectable);
     }
 

@@ -33,6 +33,21 @@ public sealed record CompilerRules
     /// </summary>
     public System.Collections.Immutable.ImmutableHashSet<string> VectorcallTypes { get; init; } = [];
 
+    /// <summary>3.11+: a call pushes NULL below the callable (<c>PUSH_NULL</c>, <c>LOAD_GLOBAL</c> with the low bit set),
+    /// one more stack slot per call (<c>co_stacksize</c>).</summary>
+    public bool CallPushesNull { get; init; }
+
+    /// <summary>The tuple of keyword names is pushed on the stack for a call with keywords (<c>CALL_FUNCTION_KW</c>
+    /// up to 3.10, <c>CALL_KW</c> from 3.13); 3.11 and 3.12 pass it by <c>KW_NAMES</c> instead.</summary>
+    public bool CallKeywordNamesOnStack { get; init; } = true;
+
+    /// <summary>3.12+: <c>a and b</c> / <c>a or b</c> copy the value before the conditional jump (<c>COPY 1</c>),
+    /// where 3.11 used <c>JUMP_IF_FALSE_OR_POP</c>.</summary>
+    public bool BoolOpCopiesValue { get; init; }
+
+    /// <summary>≤3.10: <c>MAKE_FUNCTION</c> takes the qualified name from the stack (pushed after the code).</summary>
+    public bool MakeFunctionTakesQualifiedName { get; init; } = true;
+
     /// <summary>Wording of the error for reading an unbound local (3.11 changed it).</summary>
     public string UnboundLocalMessage { get; init; } = "local variable '{0}' referenced before assignment";
 }

@@ -13,8 +13,8 @@ public static class PythonProfiles
     {
         Version = PythonVersion.Py38,
         Name = "3.8",
-        // Recorded: sys._debugmallocstats() free-list lines at the top of a 3.8 script.
-        Startup = new StartupState { FreeLists = 6, FreeDicts = 9, FreeDictKeys = 0, FreeFloats = 3, FreeTuples = [9, 5, 4, 1, 4, 3, 10, 6, 3, 1, 1, 2, 0, 3, 2, 0, 1, 2, 3], FreeMethods = 8, FreeBuiltinMethods = 3 },
+        // Recorded: sys._debugmallocstats() free-list lines at the top of a 3.8 script (frames: also after import tracemalloc).
+        Startup = new StartupState { FreeFrames = 3, FreeFramesAfterSourceImport = 5, FreeLists = 6, FreeDicts = 9, FreeDictKeys = 0, FreeFloats = 3, FreeTuples = [9, 5, 4, 1, 4, 3, 10, 6, 3, 1, 1, 2, 0, 3, 2, 0, 1, 2, 3], FreeMethods = 8, FreeBuiltinMethods = 3 },
         // Recorded: len(gc.get_objects()) after gc.collect() in a fresh 3.8 interpreter.
         InterpreterTrackedObjects = 4482,
         Layout = new ObjectLayout
@@ -33,8 +33,11 @@ public static class PythonProfiles
     {
         Version = PythonVersion.Py39,
         Name = "3.9",
-        // Recorded: sys._debugmallocstats() free-list lines at the top of a 3.9 script.
-        Startup = new StartupState { FreeLists = 6, FreeDicts = 10, FreeDictKeys = 0, FreeFloats = 3, FreeTuples = [9, 5, 6, 1, 4, 3, 9, 2, 3, 4, 2, 2, 0, 3, 2, 0, 1, 2, 3] },
+        // Recorded: sys._debugmallocstats() free-list lines at the top of a 3.9 script (frames: also after import tracemalloc).
+        // Dict keys (not listed by _debugmallocstats before 3.13): measured by tracing {"a": None} displays at the
+        // top of a script: the first four take parked 8-slot keys in 3.9, none in 3.8 and 3.10. So a class made
+        // early gets untraced cached keys, and freeing them at its first re-share changes nothing (alloc_instance_attrs).
+        Startup = new StartupState { FreeFrames = 3, FreeFramesAfterSourceImport = 5, FreeLists = 6, FreeDicts = 10, FreeDictKeys = 4, FreeFloats = 3, FreeTuples = [9, 5, 6, 1, 4, 3, 9, 2, 3, 4, 2, 2, 0, 3, 2, 0, 1, 2, 3] },
         // Recorded: len(gc.get_objects()) after gc.collect() in a fresh 3.9 interpreter.
         InterpreterTrackedObjects = 4595,
         // bpo-38373: new list_resize formula, rounded to 4 (§2.1).
@@ -73,8 +76,8 @@ public static class PythonProfiles
     {
         Version = PythonVersion.Py310,
         Name = "3.10",
-        // Recorded: sys._debugmallocstats() free-list lines at the top of a 3.10 script.
-        Startup = new StartupState { FreeLists = 5, FreeDicts = 8, FreeDictKeys = 0, FreeFloats = 4, FreeTuples = [4, 7, 2, 1, 4, 2, 8, 2, 3, 7, 1, 1, 0, 1, 2, 0, 1, 2, 3] },
+        // Recorded: sys._debugmallocstats() free-list lines at the top of a 3.10 script (frames: also after import tracemalloc).
+        Startup = new StartupState { FreeFrames = 3, FreeFramesAfterSourceImport = 5, FreeLists = 5, FreeDicts = 8, FreeDictKeys = 0, FreeFloats = 4, FreeTuples = [4, 7, 2, 1, 4, 2, 8, 2, 3, 7, 1, 1, 0, 1, 2, 0, 1, 2, 3] },
         // Recorded: len(gc.get_objects()) after gc.collect() in a fresh 3.10 interpreter.
         InterpreterTrackedObjects = 4718,
         Growth = Py39.Growth with
@@ -92,6 +95,8 @@ public static class PythonProfiles
         Layout = Py39.Layout with
         {
             FunctionBasicSize = 128,
+            // PyFrameObject lost f_exc_* and gained f_state (sys._debugmallocstats(): 360 bytes each).
+            FrameBasicSize = 360,
             // PyAsyncMethods.am_send (bpo-41756).
             HeapTypeBasicSize = 888,
             // zip gained a strict flag (PEP 618); generators lost a field (recorded, sizes/3.10.json).
@@ -137,6 +142,8 @@ public static class PythonProfiles
             FunctionBasicSize = 136,
             // ht_module, _ht_tpname, _spec_cache; recorded (sizes/3.11.json, getsizeof of a __slots__ class).
             HeapTypeBasicSize = 904,
+            // make_gen embeds the frame's slots (measured: getsizeof of generator expressions).
+            GeneratorBaseSizeWithFrame = 168,
             // Recorded (sizes/3.11.json): generator frames embedded, enumerate got a field.
             BuiltinSizes = With(Py310.Layout.BuiltinSizes, ("generator", 176), ("enumerate", 72), ("static_type", 424), ("BaseException", 88)),
         },
@@ -146,6 +153,8 @@ public static class PythonProfiles
             Immortality = ImmortalityModel.StaticHighCount,
             // Frames own their arguments (§4.3).
             ArgumentsMovedIntoFrame = true,
+            // long_rem / long_divrem pass x_divrem's remainder through maybe_small_long (measured).
+            DivisionRemainderUsesSmallInts = true,
         },
         // print() converted to Argument Clinic with *args: a tuple per call with arguments, and its
         // _PyArg_Parser (keyword tuple built by parser_init) is initialised by the first call of any kind.
@@ -161,6 +170,10 @@ public static class PythonProfiles
             FramesAreHeapObjects = false,
             // bpo-43706: enumerate is called through vectorcall.
             VectorcallTypes = Py310.Compiler.VectorcallTypes.Add("enumerate"),
+            // PUSH_NULL before callables; KW_NAMES instead of a stacked names tuple; qualname from the code (co_stacksize).
+            CallPushesNull = true,
+            CallKeywordNamesOnStack = false,
+            MakeFunctionTakesQualifiedName = false,
             UnboundLocalMessage = "cannot access local variable '{0}' where it is not associated with a value",
         },
         // "integer modulo by zero"; string indices name the index type (recorded).
@@ -190,6 +203,8 @@ public static class PythonProfiles
             HeapTypeBasicSize = 920,
             // _PyUnicode_LATIN1_INIT gives the static one-char strings their UTF-8 copy (§1.5).
             Latin1SingletonsHaveUtf8 = true,
+            // _PyInterpreterFrame lost fields (measured: getsizeof(x for x in L) 192 with 4 slots).
+            GeneratorBaseSizeWithFrame = 160,
             // Recorded (sizes/3.12.json): range iterators lost their start field.
             BuiltinSizes = With(Py311.Layout.BuiltinSizes, ("range_iterator", 40), ("static_type", 432)),
         },
@@ -203,7 +218,8 @@ public static class PythonProfiles
             StartupInternedStrings = StartupStrings.Py312.ToFrozenSet(StringComparer.Ordinal),
         },
         // PEP 709: inlined comprehensions.
-        Compiler = Py311.Compiler with { ComprehensionsInlined = true },
+        // BoolOp compiles to COPY 1 + POP_JUMP_IF_* (co_stacksize).
+        Compiler = Py311.Compiler with { ComprehensionsInlined = true, BoolOpCopiesValue = true },
         // gh-97922: collections run at the eval breaker (§5.4).
         Collector = Py311.Collector with
         {
@@ -214,9 +230,11 @@ public static class PythonProfiles
         },
         // Argument Clinic emits the keyword-name tuples of its parsers as static objects (_Py_ID).
         Stdio = Py311.Stdio with { PrintKeywordTuple = KeywordParserInit.Static },
-        Library = Py311.Library with { ClinicKeywordTuplesStatic = true },
         // min()/max() of an empty iterable reworded (recorded).
         Messages = Py311.Messages with { MinMaxEmpty = "{0}() iterable argument is empty" },
+        // Argument Clinic emits the keyword-name tuples of its parsers as static objects (_Py_ID); builtin_sum's
+        // C total is a Py_ssize_t boxed by PyLong_FromSsize_t; float sums are compensated (gh-100425).
+        Library = Py311.Library with { ClinicKeywordTuplesStatic = true, SumBoxesResultAsMediumInt = false, SumFloatsCompensated = true },
     };
 
     /// <summary>CPython 3.13.</summary>
@@ -256,8 +274,9 @@ public static class PythonProfiles
         // Tuple free lists indexed by length - 1: lengths 1-20 are recycled (measured); the dict-keys
         // free list appears in sys._debugmallocstats() (§4.6, §6.3).
         FreeLists = Py312.FreeLists with { TupleMaxLength = 20, DictKeysInStats = true },
-        // str() and int() are called through vectorcall (measured: no argument tuple).
-        Compiler = Py312.Compiler with { VectorcallTypes = Py312.Compiler.VectorcallTypes.Union(["str", "int"]) },
+        // str() and int() are called through vectorcall (measured: no argument tuple); CALL_KW takes the keyword
+        // names from the stack again (co_stacksize, measured).
+        Compiler = Py312.Compiler with { VectorcallTypes = Py312.Compiler.VectorcallTypes.Union(["str", "int"]), CallKeywordNamesOnStack = true },
         // gh-119506: TextIOWrapper.write flushes pending bytes first only for a write of a chunk or more.
         Stdio = Py312.Stdio with { FlushBeforeAppend = PendingFlushRule.WhenWriteFillsChunk },
         // float_rem reworded (recorded).

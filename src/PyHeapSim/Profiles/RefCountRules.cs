@@ -59,4 +59,11 @@ public sealed record RefCountRules
     /// <summary>3.11+: call arguments are moved into the callee frame rather than copied, so
     /// <c>getrefcount(arg)</c> inside a function is one lower than in 3.8–3.10.</summary>
     public bool ArgumentsMovedIntoFrame { get; init; }
+
+    /// <summary>
+    /// 3.11+: the remainder <c>x_divrem</c> computes (divisor of two or more digits) is replaced by a cached small
+    /// int when it is one (<c>maybe_small_long</c>); up to 3.10 it stays a fresh object of the divisor's size
+    /// (measured: <c>2**70 % 2**30</c> is a new 32-byte zero on 3.8–3.10, the cached 0 on 3.11–3.13).
+    /// </summary>
+    public bool DivisionRemainderUsesSmallInts { get; init; }
 }

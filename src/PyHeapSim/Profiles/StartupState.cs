@@ -8,6 +8,16 @@ namespace PyHeapSim.Profiles;
 /// </summary>
 public sealed record StartupState
 {
+    /// <summary>
+    /// ≤3.10: frame objects on <c>frameobject.c</c>'s <c>free_list</c> ("free PyFrameObjects"). The first call of a
+    /// code object takes one of them (no new block, no GC count) and parks it as that code's zombie frame.
+    /// </summary>
+    public int FreeFrames { get; init; }
+
+    /// <summary>≤3.10: frames on the free list once a module written in Python (<c>tracemalloc</c>, <c>weakref</c>)
+    /// has been imported: importlib's nested frames are parked there when the import returns.</summary>
+    public int FreeFramesAfterSourceImport { get; init; }
+
     /// <summary>Parked list headers.</summary>
     public int FreeLists { get; init; }
 

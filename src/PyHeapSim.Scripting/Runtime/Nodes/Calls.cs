@@ -348,24 +348,39 @@ internal sealed class ComprehensionBody(ComprehensionLoop loop, ComprehensionKin
     }
 }
 
-/// <summary>A generator expression: a generator object that runs the loops lazily as it is iterated.</summary>
-internal sealed class GeneratorBuild(CodeInfo code, ExpressionNode outer, ComprehensionLoop loop) : ExpressionNode
+/// <summary>
+/// A generator expression: <c>MAKE_FUNCTION</c>, the outermost iterable and <c>GET_ITER</c>, then a call of the
+/// function with the iterator, which returns a generator object that runs the loops lazily as it is iterated.
+/// ≤3.10 the generator owns a heap frame and the function dies when the call returns; from 3.11 the frame
+/// (embedded in the generator) holds the function until it is cleared.
+/// </summary>
+internal sealed class GeneratorBuild(CodeInfo code, ExpressionNode outer, ComprehensionLoop loop, int nameConst) : ExpressionNode
 {
+    private readonly MakeFunction _makeFunction = new(code, [], nameConst);
+
     public override int Eval(Interpreter I, Frame f)
     {
-        int iterable = outer.Eval(I, f);
+        int fn = _makeFunction.Eval(I, f);
         int it;
         try
         {
-            it = I.GetIter(iterable);
+            int iterable = outer.Eval(I, f);
+            try
+            {
+                it = I.GetIter(iterable);
+            }
+            finally
+            {
+                I.DecRef(iterable);
+            }
         }
-        finally
+        catch
         {
-            I.DecRef(iterable);
+            I.DecRef(fn);
+            throw;
         }
         Frame frame = I.NewComprehensionFrame(code, f, it);
-        var state = new GeneratorState(I, frame, Produce(I, frame, loop, it).GetEnumerator());
-        return GenericType.New(I.Heap, I.Types.Generator, [], state);
+        return I.NewGenerator(frame, fn, Produce(I, frame, loop, it).GetEnumerator());
     }
 
     private static IEnumerable<int> Produce(Interpreter I, Frame f, ComprehensionLoop l, int iterator)

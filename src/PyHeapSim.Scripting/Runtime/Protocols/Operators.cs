@@ -82,7 +82,8 @@ public sealed partial class Interpreter
             {
                 case UnaryOperator.USub: return NewInt(-v);
                 case UnaryOperator.UAdd: return k == TypeKind.Int ? NewRef(a) : NewInt(v);
-                case UnaryOperator.Invert: return NewInt(-v - 1);
+                // long_invert: one digit → PyLong_FromLong; else long_add(v, 1) negated (x_add's size).
+                case UnaryOperator.Invert: return IntType.Digits(v) <= 1 ? NewInt(-v - 1) : IntType.NewAllocated(Heap, -v - 1, IntAllocation.Add(v, 1));
             }
         }
         if (k == TypeKind.Float)
@@ -190,6 +191,14 @@ public sealed partial class Interpreter
     private int IntOp(BinaryOperator op, int a, int b)
     {
         bool bools = Kind(a) == TypeKind.Bool && Kind(b) == TypeKind.Bool;
+        // Multi-digit operands take longobject.c's slow paths; << and ** always do (long_lshift allocates before it
+        // normalises; long_pow multiplies), and their one-digit fast paths ask for the same sizes.
+        if (!bools && (op is BinaryOperator.LShift or BinaryOperator.Pow || IntType.IsBig(Heap, a) || IntType.IsBig(Heap, b)
+            || IntType.DigitCount(T.Scalar(a)) > 1 || IntType.DigitCount(T.Scalar(b)) > 1))
+        {
+            int r = MultiDigitIntOp(op, a, b, IntType.Value(Heap, a), IntType.Value(Heap, b));
+            if (r != 0) return r;
+        }
         if (IntType.TryGetInt64(Heap, a, out long x) && IntType.TryGetInt64(Heap, b, out long y))
         {
             switch (op)
@@ -263,6 +272,72 @@ public sealed partial class Interpreter
             case BinaryOperator.BitXor: return NewInt(p ^ q);
         }
         throw UnsupportedOperands(op, a, b);
+    }
+
+    /// <summary>
+    /// The slow paths of long arithmetic (an operand of two or more digits), with the block sizes CPython
+    /// requests before normalising (<see cref="IntAllocation"/>). 0 = not handled here.
+    /// </summary>
+    private int MultiDigitIntOp(BinaryOperator op, int a, int b, BigInteger p, BigInteger q)
+    {
+        switch (op)
+        {
+            case BinaryOperator.Add: return IntType.NewAllocated(Heap, p + q, IntAllocation.Add(p, q));
+            case BinaryOperator.Sub: return IntType.NewAllocated(Heap, p - q, IntAllocation.Subtract(p, q));
+            case BinaryOperator.Mult: return IntType.NewAllocated(Heap, p * q, IntAllocation.Multiply(p, q));
+            case BinaryOperator.LShift:
+                if (q.Sign < 0 || q > 1_000_000 || p.IsZero) return 0;
+                return IntType.NewAllocated(Heap, p << (int)q, IntAllocation.LeftShift(p, (int)q));
+            case BinaryOperator.RShift:
+                if (q.Sign < 0 || q > int.MaxValue || p.Sign < 0) return 0;
+                return IntType.NewAllocated(Heap, p >> (int)q, IntAllocation.RightShift(p, (long)q));
+            case BinaryOperator.BitAnd:
+            case BinaryOperator.BitOr:
+            case BinaryOperator.BitXor:
+            {
+                if (p.Sign < 0 || q.Sign < 0) return 0;
+                char c = op == BinaryOperator.BitAnd ? '&' : op == BinaryOperator.BitOr ? '|' : '^';
+                BigInteger r = c == '&' ? p & q : c == '|' ? p | q : p ^ q;
+                return IntType.NewAllocated(Heap, r, IntAllocation.Bitwise(c, p, q));
+            }
+            case BinaryOperator.FloorDiv:
+            {
+                if (q.IsZero) return 0;
+                // l_divmod: the truncated quotient, then div - 1 when the remainder's sign differs from the divisor's.
+                BigInteger trunc = BigInteger.DivRem(p, q, out BigInteger rem);
+                if (rem.IsZero || (rem.Sign > 0) == (q.Sign > 0)) return IntType.NewAllocated(Heap, trunc, IntAllocation.Quotient(p, q));
+                BigInteger floor = trunc - 1;
+                return IntType.Digits(trunc) <= 1 ? NewInt(floor) : IntType.NewAllocated(Heap, floor, IntType.Digits(trunc) + 1);
+            }
+            case BinaryOperator.Mod:
+            {
+                if (q.IsZero) return 0;
+                BigInteger rem = BigInteger.Remainder(p, q);
+                bool adjust = !rem.IsZero && (rem.Sign > 0) != (q.Sign > 0);
+                if (!adjust)
+                {
+                    // long_divrem: fewer digits than the divisor → the remainder is a itself; x_divrem's remainder
+                    // (the divisor's size) is not replaced by a cached small int; divrem1's is PyLong_FromLong.
+                    if (IntType.Digits(p) < IntType.Digits(q)) return NewRef(a);
+                    if (IntType.Digits(q) > 1 && !Profile.RefCounts.DivisionRemainderUsesSmallInts)
+                    {
+                        return IntType.NewAllocatedUncached(Heap, rem, IntAllocation.Remainder(p, q));
+                    }
+                    return IntType.NewAllocated(Heap, rem, IntAllocation.Remainder(p, q));
+                }
+                // mod + w: the fast path when both have one digit, else long_add's rule.
+                BigInteger m = rem + q;
+                return IntType.Digits(rem) <= 1 && IntType.Digits(q) <= 1 ? NewInt(m) : IntType.NewAllocated(Heap, m, IntAllocation.Add(rem, q));
+            }
+            case BinaryOperator.Pow:
+            {
+                if (q.Sign < 0 || q < 2 || q > 100_000 || BigInteger.Abs(p) <= 1) return 0;
+                BigInteger r = BigInteger.Pow(p, (int)q);
+                int digits = IntAllocation.Power(p, (int)q);
+                return digits < 0 ? NewInt(r) : IntType.NewAllocated(Heap, r, digits);
+            }
+        }
+        return 0;
     }
 
     private static long FloorDiv(long x, long y)

@@ -54,11 +54,12 @@ internal static class ClassType
         (info.BasicSize, info.PreHeaderSize) = InstanceLayout(l, slotNames.Count, hasDict, hasWeak);
         if (hasDict)
         {
+            // _PyDict_NewKeysForClass: new_keys_object, so ≤3.10 an 8-slot table may come from the keys free list.
             GrowthRules g = heap.Profile.Growth;
             var keys = new DictKeys(g.SharedKeysLog2Size, DictType.UsableFraction(1 << g.SharedKeysLog2Size), unicode: true, shared: true);
             if (g.SharedKeysMaxSize > 0) keys.Usable = g.SharedKeysMaxSize;
             keys.AllocatedBytes = DictType.KeysBytes(heap, keys);
-            keys.Address = heap.Memory.Malloc(keys.AllocatedBytes);
+            keys.Address = DictType.AllocateKeysBlock(heap, keys.Log2Size, unicode: true, keys.AllocatedBytes);
             info.CachedKeys = keys;
         }
         int bytes = l.GcHeaderSize + l.HeapTypeBasicSize;

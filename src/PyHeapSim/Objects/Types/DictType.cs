@@ -97,24 +97,25 @@ internal static class DictType
     {
         var k = new DictKeys(log2, UsableFraction(1 << log2), unicode, shared: false);
         k.AllocatedBytes = KeysBytes(heap, k);
-        bool unicodeOnly = heap.Profile.FreeLists.DictKeysUnicodeOnly;
-        if (log2 == 3 && (unicode || !unicodeOnly) && heap.FreeLists.DictKeys.TryPop(out long reused))
-        {
-            k.Address = reused;
-        }
-        else
-        {
-            k.Address = heap.Memory.Malloc(k.AllocatedBytes);
-        }
+        k.Address = AllocateKeysBlock(heap, log2, unicode, k.AllocatedBytes);
         return k;
     }
 
-    /// <summary>Frees a keys object's block once nobody holds it, parking 8-slot ones on the free list.</summary>
+    /// <summary><c>new_keys_object</c>'s block: an 8-slot table from the keys free list when one is parked, else malloc.</summary>
+    public static long AllocateKeysBlock(PyHeap heap, int log2, bool unicode, int bytes)
+    {
+        bool unicodeOnly = heap.Profile.FreeLists.DictKeysUnicodeOnly;
+        if (log2 == 3 && (unicode || !unicodeOnly) && heap.FreeLists.DictKeys.TryPop(out long reused)) return reused;
+        return heap.Memory.Malloc(bytes);
+    }
+
+    /// <summary>Frees a keys object's block once nobody holds it, parking 8-slot ones on the free list
+    /// (<c>free_keys_object</c>: shared ones too — only their size counts, ≤3.10).</summary>
     public static void FreeKeysBlock(PyHeap heap, DictKeys k)
     {
         if (k.Address == 0) return;
         bool unicodeOnly = heap.Profile.FreeLists.DictKeysUnicodeOnly;
-        if (k.Log2Size == 3 && !k.Shared && (k.Unicode || !unicodeOnly) && heap.FreeLists.DictKeys.TryPush(k.Address, k.AllocatedBytes))
+        if (k.Log2Size == 3 && (k.Unicode || !unicodeOnly) && heap.FreeLists.DictKeys.TryPush(k.Address, k.AllocatedBytes))
         {
             k.Address = 0;
             return;

@@ -9,15 +9,19 @@ namespace PyHeapSim.Objects.Types;
 internal static class GenericType
 {
     /// <summary>A new object of type <paramref name="type"/> owning new references to <paramref name="refs"/>;
-    /// tracked when the type is a GC type and <paramref name="track"/> is set.</summary>
-    public static int New(PyHeap heap, int type, ReadOnlySpan<int> refs, object? host, bool track = true, long extraBytes = 0)
+    /// tracked when the type is a GC type and <paramref name="track"/> is set. <paramref name="extraBytes"/>: a
+    /// separately allocated buffer; <paramref name="blockBytes"/>: the object's whole block when its type is
+    /// variable-sized (a 3.11+ generator with its frame slots), 0 = the type's size (<c>__sizeof__</c> follows
+    /// the block).</summary>
+    public static int New(PyHeap heap, int type, ReadOnlySpan<int> refs, object? host, bool track = true, long extraBytes = 0, int blockBytes = 0)
     {
         TypeInfo ti = heap.T.TypeInfoOfType(type);
-        int bytes = (ti.IsGc ? heap.Profile.Layout.GcHeaderSize : 0) + ti.BasicSize;
-        int o = heap.Allocate(type, TypeKind.Generic, bytes, ti.IsGc, ti.FreeList);
+        int fixedBytes = (ti.IsGc ? heap.Profile.Layout.GcHeaderSize : 0) + ti.BasicSize;
+        int bytes = blockBytes > 0 ? blockBytes : fixedBytes;
+        int o = heap.Allocate(type, TypeKind.Generic, bytes, ti.IsGc, blockBytes > 0 ? null : ti.FreeList);
         int[] arr = refs.ToArray();
         foreach (int r in arr) heap.XIncRef(r);
-        var data = new GenericData(arr, host) { ExtraBytes = extraBytes };
+        var data = new GenericData(arr, host) { ExtraBytes = extraBytes, SizeofExtra = bytes - fixedBytes };
         if (extraBytes > 0) data.ExtraAddress = heap.Memory.Malloc(extraBytes);
         heap.T.SetPayload(o, data);
         if (ti.IsHeapType) heap.IncRef(type);

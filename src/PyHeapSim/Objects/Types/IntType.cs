@@ -17,6 +17,9 @@ internal static class IntType
         return (int)((bits + 29) / 30);
     }
 
+    /// <summary>Digits of |v| (0 for 0).</summary>
+    public static int Digits(BigInteger v) => DigitCount(v);
+
     public static int DigitCount(long v)
     {
         if (v == 0) return 0;
@@ -59,6 +62,31 @@ internal static class IntType
         int bytes = BlockBytes(heap, DigitCount(v));
         int o = heap.Allocate(heap.Types.Int, TypeKind.Int, bytes, isGc: false);
         heap.T.SetPayload(o, v);
+        return o;
+    }
+
+    /// <summary>
+    /// A result of long arithmetic whose block was requested with <paramref name="allocatedDigits"/> digits before
+    /// normalisation (see <see cref="IntAllocation"/>); small results come from the cache.
+    /// </summary>
+    public static int NewAllocated(PyHeap heap, BigInteger v, int allocatedDigits)
+    {
+        if (v >= -5 && v <= 256)
+        {
+            int cached = heap.SmallInt((long)v);
+            if (cached != 0) return heap.NewRef(cached);
+        }
+        return NewAllocatedUncached(heap, v, allocatedDigits);
+    }
+
+    /// <summary>As <see cref="NewAllocated"/>, but a fresh object even for a small value (x_divrem's remainder).</summary>
+    public static int NewAllocatedUncached(PyHeap heap, BigInteger v, int allocatedDigits)
+    {
+        int digits = DigitCount(v);
+        int bytes = BlockBytes(heap, Math.Max(digits, allocatedDigits));
+        int o = heap.Allocate(heap.Types.Int, TypeKind.Int, bytes, isGc: false);
+        if (v >= long.MinValue && v <= long.MaxValue) heap.T.SetScalar(o, (long)v);
+        else heap.T.SetPayload(o, v);
         return o;
     }
 

@@ -294,30 +294,50 @@ internal static class ListType
             Array.Copy(copy, 0, ((ListData)heap.T.Payload(o)!).Items, m, copy.Length);
             return;
         }
-        // Iterable: make room for the hint, append one by one, then trim (list_extend, generic path).
-        int hint = lengthHint;
-        if (itemsNull && g.ListExtendEmptyPreallocates)
+        BeginExtendIterable(heap, o, lengthHint);
+        foreach (int x in copy) AppendDuringExtend(heap, o, x);
+        EndExtendIterable(heap, o);
+    }
+
+    /// <summary>
+    /// <c>list_extend</c>'s generic path, first step (after <c>PyObject_GetIter</c>): make room for the iterable's
+    /// length hint (<c>list_resize(m + n)</c>, or 3.10+ an exact preallocation of an empty list), size unchanged.
+    /// Then <see cref="AppendDuringExtend"/> per item and <see cref="EndExtendIterable"/>; the caller keeps the
+    /// iterator alive until the end, as CPython does.
+    /// </summary>
+    public static void BeginExtendIterable(PyHeap heap, int o, int lengthHint)
+    {
+        int m = Size(heap, o);
+        bool itemsNull = heap.T.Payload(o) is not ListData ld || ld.ItemsAddress == 0;
+        if (itemsNull && heap.Profile.Growth.ListExtendEmptyPreallocates)
         {
-            if (hint > 0) PreallocateExact(heap, o, hint);
+            if (lengthHint > 0) PreallocateExact(heap, o, lengthHint);
         }
-        else if (hint > 0)
+        else if (lengthHint > 0)
         {
-            Resize(heap, o, m + hint);
+            Resize(heap, o, m + lengthHint);
             heap.T.SetScalar(o, m);
         }
-        foreach (int x in copy)
+    }
+
+    /// <summary>Stores the next item (stolen reference) in the room made, or appends with growth.</summary>
+    public static void AppendDuringExtend(PyHeap heap, int o, int item)
+    {
+        int size = Size(heap, o);
+        if (size < Allocated(heap, o))
         {
-            int size = Size(heap, o);
-            if (size < Allocated(heap, o))
-            {
-                ((ListData)heap.T.Payload(o)!).Items[size] = x;
-                heap.T.SetScalar(o, size + 1);
-            }
-            else
-            {
-                AppendStealing(heap, o, x);
-            }
+            ((ListData)heap.T.Payload(o)!).Items[size] = item;
+            heap.T.SetScalar(o, size + 1);
         }
+        else
+        {
+            AppendStealing(heap, o, item);
+        }
+    }
+
+    /// <summary>Cuts the list back when the hint was too large (<c>list_resize(Py_SIZE)</c>).</summary>
+    public static void EndExtendIterable(PyHeap heap, int o)
+    {
         int final = Size(heap, o);
         if (final < Allocated(heap, o)) Resize(heap, o, final);
     }
