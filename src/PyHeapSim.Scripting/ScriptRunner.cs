@@ -72,7 +72,10 @@ public static class ScriptRunner
 
         int main = interp.NewModule("__main__");
         int globals = GenericType.Data(heap, main).Refs[0];
-        interp.ModuleSet(main, "__name__", interp.InternedName("__main__"));
+        InitMainNamespace(interp, main, fileName);
+        // The recorded free lists are those CPython has at the script's first statement, after compiling it and
+        // filling __main__: what the simulator's own compile and namespace parked or took is set back to them.
+        heap.SetFreeListCensus(profile.Startup.Census);
         var frame = new Frame(code, globals, globals, null);
         try
         {
@@ -118,6 +121,33 @@ public static class ScriptRunner
         }
         stdout.Flush();
         return new ScriptResult(exit, heap, Stats(interp));
+    }
+
+    /// <summary>
+    /// The nine names CPython's <c>__main__</c> holds before a script's first statement, in its order
+    /// (<c>module_init_dict</c>: <c>__name__ __doc__ __package__ __loader__ __spec__</c>; <c>add_main_module</c>:
+    /// <c>__annotations__</c>, <c>__builtins__</c>; <c>_PyRun_SimpleFileObject</c>: <c>__file__ __cached__</c>). The
+    /// script's own globals join a dict that already holds them, so it resizes when CPython's does (a resize
+    /// under tracemalloc is a traced keys table). The loader is a stand-in without GC tracking.
+    /// </summary>
+    private static void InitMainNamespace(Interpreter interp, int main, string fileName)
+    {
+        interp.ModuleSet(main, "__name__", interp.InternedName("__main__"));
+        interp.ModuleSet(main, "__doc__", interp.None);
+        interp.ModuleSet(main, "__package__", interp.None);
+        int loader = interp.Heap.NewPlainObject();
+        interp.ModuleSet(main, "__loader__", loader);
+        interp.DecRef(loader);
+        interp.ModuleSet(main, "__spec__", interp.None);
+        int annotations = interp.NewDict();
+        interp.ModuleSet(main, "__annotations__", annotations);
+        interp.DecRef(annotations);
+        int builtins = interp.NewModule("builtins"); // owned by the module table, as sys.modules owns it
+        interp.ModuleSet(main, "__builtins__", builtins);
+        int file = interp.NewStr(fileName);
+        interp.ModuleSet(main, "__file__", file);
+        interp.DecRef(file);
+        interp.ModuleSet(main, "__cached__", interp.None);
     }
 
     /// <summary>

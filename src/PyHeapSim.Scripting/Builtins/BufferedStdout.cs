@@ -220,7 +220,7 @@ internal sealed class BufferedStdout
         : StrType.Length(Heap, bytesOrStr);
 
     /// <summary><c>PyObject_Str</c>: an exact str is returned itself, anything else is converted.</summary>
-    private int StrObject(int v) => _interp.Kind(v) == TypeKind.Str ? _interp.NewRef(v) : _interp.NewStr(_interp.Str(v));
+    private int StrObject(int v) => _interp.StrObject(v);
 
     /// <summary>A bound built-in method of the stream (<c>PyObject_GetAttr(f, name)</c>), a new reference.</summary>
     private int BindMethod(string name) => _interp.NewBuiltinFunction(name, static (i, _, _) => i.NewNone());

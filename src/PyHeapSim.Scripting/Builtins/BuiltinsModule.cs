@@ -41,7 +41,7 @@ internal static class BuiltinsModule
 
         Def(interp, "print", Print);
         Def(interp, "len", Len);
-        Def(interp, "repr", (i, a, _) => i.NewStr(i.Repr(One(i, "repr", a))));
+        Def(interp, "repr", (i, a, _) => i.ReprObject(One(i, "repr", a)));
         Def(interp, "isinstance", IsInstance);
         Def(interp, "sum", BuiltinSum.Sum);
         Def(interp, "min", (i, a, k) => MinMax(i, a, k, "min", CompareOperator.Lt));

@@ -93,8 +93,7 @@ internal static class TypeConstructors
             return interp.NewStr(System.Text.Encoding.UTF8.GetString(BytesType.Value(interp.Heap, o)));
         }
         BuiltinsModule.Arity(interp, "str", args, 1, 1);
-        if (interp.Kind(o) == TypeKind.Str) return interp.NewRef(o);
-        return interp.NewStr(interp.Str(o));
+        return interp.StrObject(o);
     }
 
     private static int Bytes(Interpreter interp, ReadOnlySpan<int> args, KeywordArguments kw)

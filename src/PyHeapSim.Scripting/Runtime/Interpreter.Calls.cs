@@ -17,6 +17,11 @@ public sealed partial class Interpreter
     private long _steps;
     private readonly Stack<int> _framePool = new();
 
+    // Full collections so far, and how many ran while the interpreter started (free lists the script sees are
+    // the recorded ones only until its own first full collection).
+    private int _fullCollections;
+    private int _fullCollectionsAtStartup;
+
     /// <summary>Constructors of static types (<c>list(...)</c>, <c>int(...)</c> …): type slot → implementation (args borrowed).</summary>
     internal Dictionary<int, BuiltinFunction> Constructors { get; } = new();
 
@@ -482,6 +487,7 @@ public sealed partial class Interpreter
     /// the parked frames are freed. Code objects keep their zombie frames.</summary>
     private void ClearFrameFreeList()
     {
+        _fullCollections++;
         while (_framePool.Count > 0) DecRef(_framePool.Pop());
     }
 

@@ -128,7 +128,11 @@ public sealed partial class Interpreter
             if (GenericType.Data(Heap, m).Host is ModuleInfo { Imported: false } info)
             {
                 info.Imported = true;
-                if (info.FromSource) LeaveImportFrames();
+                if (info.FromSource)
+                {
+                    LeaveImportFrames();
+                    LeaveImportFreeLists(name);
+                }
             }
             return NewRef(m);
         }
@@ -164,6 +168,7 @@ public sealed partial class Interpreter
         }
         DefineResident(root);
         Heap.Collect(2);
+        _fullCollectionsAtStartup = _fullCollections;
         SeedStartupFrames(); // after the collection, which would clear the frame free list
         for (int g = 0; g <= 2; g++) Heap.Gc.SetCount(g, 0);
     }
@@ -218,6 +223,23 @@ public sealed partial class Interpreter
         }
         frame.Function = function;
         return GenericType.New(Heap, Types.Generator, [], state, blockBytes: baseSize + 8 * code.FrameSlots);
+    }
+
+    private string _sourceImports = "";
+
+    /// <summary>
+    /// The free lists importlib and a module written in Python leave behind (recorded per version and import
+    /// order: <see cref="Profiles.StartupState.AfterSourceImports"/>). Only while the script has not yet
+    /// collected: a full collection empties them, and CPython's later imports refill them differently.
+    /// </summary>
+    private void LeaveImportFreeLists(string module)
+    {
+        _sourceImports = _sourceImports.Length == 0 ? module : _sourceImports + "+" + module;
+        if (_fullCollections > _fullCollectionsAtStartup) return;
+        if (Profile.Startup.AfterSourceImports.TryGetValue(_sourceImports, out Profiles.FreeListCensus? census))
+        {
+            Heap.SetFreeListCensus(census);
+        }
     }
 
     /// <summary>Heap counters after startup (set by the runner), so statistics cover the script only.</summary>

@@ -38,4 +38,23 @@ public sealed record StartupState
 
     /// <summary>Parked tuples by length: element k is the count for length k + 1.</summary>
     public IReadOnlyList<int> FreeTuples { get; init; } = [];
+
+    /// <summary>These counts as a census (what <see cref="PyHeap.SetFreeListCensus"/> restores when the script starts).</summary>
+    public FreeListCensus Census => new()
+    {
+        Lists = FreeLists,
+        Dicts = FreeDicts,
+        Floats = FreeFloats,
+        DictKeys = FreeDictKeys,
+        Methods = FreeMethods,
+        BuiltinMethods = FreeBuiltinMethods,
+        Tuples = FreeTuples,
+    };
+
+    /// <summary>
+    /// The free lists after the script's first imports of modules written in Python, keyed by those modules in
+    /// import order joined by "+" (<see cref="ImportedFreeLists"/>); an import sequence not listed leaves them as they are.
+    /// </summary>
+    public System.Collections.Immutable.ImmutableDictionary<string, FreeListCensus> AfterSourceImports { get; init; } =
+        System.Collections.Immutable.ImmutableDictionary<string, FreeListCensus>.Empty;
 }

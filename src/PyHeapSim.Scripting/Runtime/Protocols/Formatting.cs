@@ -57,6 +57,18 @@ public sealed partial class Interpreter
         }
     }
 
+    /// <summary><c>PyObject_Str</c> as an object: a new reference. An int's text is always a new str
+    /// (<c>long_to_decimal_string</c> bypasses the one-character cache); other texts go through <see cref="NewStr"/>.</summary>
+    internal int StrObject(int o) => Kind(o) switch
+    {
+        TypeKind.Str => NewRef(o),
+        TypeKind.Int => StrType.NewFresh(Heap, Repr(o)),
+        _ => NewStr(Str(o)),
+    };
+
+    /// <summary><c>PyObject_Repr</c> as an object: a new reference (an int's text is a new str, as for <see cref="StrObject"/>).</summary>
+    internal int ReprObject(int o) => Kind(o) == TypeKind.Int ? StrType.NewFresh(Heap, Repr(o)) : NewStr(Repr(o));
+
     internal partial string Format(int value, string spec)
     {
         if (Kind(value) == TypeKind.Instance)

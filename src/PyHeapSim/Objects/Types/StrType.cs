@@ -27,6 +27,21 @@ internal static class StrType
         return o;
     }
 
+    /// <summary>
+    /// A str that is always a new object, even for one latin-1 character: what <c>long_to_decimal_string</c>
+    /// returns (<c>str(5)</c>, <c>repr(5)</c>, printing an int), which fills a <c>PyUnicode_New</c> block itself
+    /// instead of going through <c>unicode_result</c> and its one-character cache.
+    /// </summary>
+    public static int NewFresh(PyHeap heap, string s)
+    {
+        if (s.Length != 1) return New(heap, s);
+        (int kind, int length) = Classify(s);
+        int o = heap.Allocate(heap.Types.Str, TypeKind.Str, SizeFor(heap, kind, length, 0), isGc: false);
+        heap.T.SetPayload(o, s);
+        heap.T.SetScalar(o, ((long)length << 8) | (uint)kind);
+        return o;
+    }
+
     /// <summary>Initialises a statically allocated string.</summary>
     public static void Init(PyHeap heap, int o, string s)
     {
