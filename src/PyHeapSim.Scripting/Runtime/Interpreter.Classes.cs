@@ -123,7 +123,11 @@ public sealed partial class Interpreter
     /// <summary><c>import name</c>: a new reference to a built-in module; ModuleNotFoundError otherwise.</summary>
     internal int ImportModule(string name)
     {
-        if (Modules.TryGetValue(name, out int m)) return NewRef(m);
+        if (Modules.TryGetValue(name, out int m))
+        {
+            if (FirstImportHooks.Remove(name, out Action<Interpreter>? hook)) hook(this);
+            return NewRef(m);
+        }
         throw Raise("ModuleNotFoundError", $"No module named '{name}'");
     }
 
