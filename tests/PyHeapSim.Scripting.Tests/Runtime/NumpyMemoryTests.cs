@@ -83,6 +83,30 @@ public sealed class NumpyMemoryTests
         heap.Verify();
     }
 
+    [TestCase(PythonVersion.Py38)]
+    [TestCase(PythonVersion.Py311)]
+    [TestCase(PythonVersion.Py313)]
+    public void ArraysViewsAndCaches_KeepTheHeapAccountingExact(PythonVersion v)
+    {
+        const string script = """
+            import numpy as np
+            a = np.arange(1000)
+            b = a[10:500:3]
+            c = b[::-2]
+            d = np.ones((20, 30))
+            e = d[3]
+            z = np.zeros(5)
+            del a
+            del b
+            keep = [np.empty(7), np.zeros(0), c, e]
+            del d
+            """;
+        var stdout = new StringWriter();
+        ScriptResult r = ScriptRunner.Run(script, "t.py", PythonProfiles.For(v), stdout, new StringWriter());
+        r.ExitCode.Should().Be(0);
+        r.Heap.Verify(strictExternal: false);
+    }
+
     // ---- what the constructors take from the caches (3.11) ----
 
     private static long[] Costs(string body)
