@@ -66,6 +66,11 @@ public sealed partial class PyHeap
     /// </summary>
     public MemoryFootprint MemoryFootprint => Memory.Footprint;
 
+    private readonly List<IParkedBlocks> _extensionCaches = [];
+
+    /// <summary>Registers an extension's block cache, whose parked blocks stay allocated (see <see cref="IParkedBlocks"/>).</summary>
+    internal void RegisterParkedBlocks(IParkedBlocks cache) => _extensionCaches.Add(cache);
+
     /// <summary>The allocator's invariants, for <see cref="Verify"/>.</summary>
     private void VerifyMemory(List<string> problems)
     {

@@ -1,4 +1,5 @@
 using PyHeapSim.Collector;
+using PyHeapSim.Memory;
 using PyHeapSim.Objects;
 using PyHeapSim.Objects.Stores;
 using PyHeapSim.Objects.Types;
@@ -82,8 +83,12 @@ public sealed partial class PyHeap
                     CountKeys(ck);
                     break;
                 case TypeKind.Generic:
-                    bytes += GenericType.Data(this, o).ExtraBytes;
+                {
+                    GenericData g = GenericType.Data(this, o);
+                    bytes += g.ExtraBytes;
+                    if (g.Host is IHostBuffers buffers) bytes += buffers.OwnedBytes;
                     break;
+                }
             }
         }
         if (Gc.GarbageList != 0) Hold(Gc.GarbageList);
@@ -112,7 +117,12 @@ public sealed partial class PyHeap
         return problems;
     }
 
-    private long FreeListBytes() => FreeLists.ParkedBytes;
+    private long FreeListBytes()
+    {
+        long bytes = FreeLists.ParkedBytes;
+        foreach (IParkedBlocks cache in _extensionCaches) bytes += cache.ParkedBytes;
+        return bytes;
+    }
 
     private void VerifyGenerationLists(List<string> problems)
     {

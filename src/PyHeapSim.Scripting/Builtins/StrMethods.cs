@@ -130,15 +130,35 @@ internal static class StrMethods
                 p = e + sep.Length;
             }
         }
-        // split builds its list with PyList_New(PREALLOC_SIZE(maxsplit)) = 12 slots and appends.
-        int list = ListType.New(interp.Heap);
+        int list = ListType.NewPreallocated(interp.Heap, SplitPrealloc(interp, s.Length, sepObj == 0 || sepObj == interp.None ? 0 : StrType.Length(interp.Heap, sepObj), max));
         foreach (string part in parts)
         {
             int x = part == s && parts.Count == 1 ? interp.NewRef(args[0]) : interp.NewStr(part);
-            ListType.Append(interp.Heap, list, x);
+            // SPLIT_ADD: the first MAX_PREALLOC parts go into the preallocated slots, later ones are appended.
+            int count = ListType.Size(interp.Heap, list);
+            if (count < 12 && count < ListType.Allocated(interp.Heap, list)) ListType.StorePreallocated(interp.Heap, list, x);
+            else ListType.Append(interp.Heap, list, x);
             interp.DecRef(x);
         }
         return list;
+    }
+
+    /// <summary>
+    /// The slots <c>str.split</c>'s list starts with (<c>Objects/stringlib/split.h</c>: <c>PyList_New(PREALLOC_SIZE(maxcount))</c>,
+    /// <c>PREALLOC_SIZE(n) = n >= 12 ? 12 : n + 1</c>; the first 12 parts are stored in place, later ones appended).
+    /// A string shorter than its separator is returned in a one-slot list (<c>split</c> in unicodeobject.c).
+    /// </summary>
+    private static int SplitPrealloc(Interpreter interp, int length, int sepLength, long maxsplit)
+    {
+        const int MaxPrealloc = 12;
+        if (sepLength > 0 && length < sepLength) return 1;
+        long maxcount = maxsplit;
+        if (maxcount < 0)
+        {
+            maxcount = !interp.Profile.Library.SplitPresizesFromLength ? long.MaxValue
+                : sepLength == 0 ? length / 2 + 1 : length / sepLength + 1;
+        }
+        return maxcount >= MaxPrealloc ? MaxPrealloc : (int)maxcount + 1;
     }
 
     private static int Format(Interpreter interp, ReadOnlySpan<int> args, KeywordArguments kw)

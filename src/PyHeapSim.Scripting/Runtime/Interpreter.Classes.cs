@@ -134,6 +134,7 @@ public sealed partial class Interpreter
                     LeaveImportFreeLists(name);
                 }
             }
+            if (FirstImportHooks.Remove(name, out Action<Interpreter>? hook)) hook(this);
             return NewRef(m);
         }
         throw Raise("ModuleNotFoundError", $"No module named '{name}'");

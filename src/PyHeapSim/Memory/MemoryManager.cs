@@ -101,6 +101,41 @@ internal sealed class MemoryManager
         return address;
     }
 
+    /// <summary>
+    /// An extension's own <c>malloc</c>/<c>calloc</c> (NumPy's default data allocator): the system allocator,
+    /// not hooked by tracemalloc (the extension reports the block with <see cref="Track"/>), not counted by
+    /// <c>sys.getallocatedblocks()</c>. The content counts as unwritten until <see cref="Touch"/>ed.
+    /// </summary>
+    public long SystemMalloc(long bytes)
+    {
+        long address = Raw.Allocate(bytes, counted: false, lazy: true);
+        RequestedBytes += bytes;
+        if (RequestedBytes > PeakRequestedBytes) PeakRequestedBytes = RequestedBytes;
+        return address;
+    }
+
+    /// <summary>The extension's <c>free</c> of a <see cref="SystemMalloc"/> block (untrack it first).</summary>
+    public void SystemFree(long address, long bytes)
+    {
+        Raw.Free(address);
+        RequestedBytes -= bytes;
+    }
+
+    /// <summary><c>PyTraceMalloc_Track(domain, ptr, size)</c>: traces a block the extension allocated itself
+    /// (tracemalloc's current size sums every domain). Nothing when not tracing.</summary>
+    public void Track(long address, long bytes)
+    {
+        if (!_tracing || !_traces.Add(address, pymalloc: false)) return;
+        TracedCurrent += bytes;
+        if (TracedCurrent > TracedPeak) TracedPeak = TracedCurrent;
+    }
+
+    /// <summary><c>PyTraceMalloc_Untrack(domain, ptr)</c>: forgets the block's trace, if it has one.</summary>
+    public void Untrack(long address, long bytes)
+    {
+        if (_tracing) Untrace(address, bytes, pymalloc: false);
+    }
+
     /// <summary>Marks part of a system block as written (its pages become resident). See <see cref="RawAllocator.Touch"/>.</summary>
     public void Touch(long address, long offset, long length)
     {

@@ -421,6 +421,7 @@ internal static class ObjectModel
             {
                 GenericData g = GenericType.Data(heap, o);
                 if (g.ExtraAddress != 0) heap.Memory.Free(g.ExtraAddress, g.ExtraBytes);
+                if (g.Host is IHostBuffers buffers) buffers.FreeBuffers(heap);
                 return t.TypeInfoOf(o).FreeList;
             }
         }

@@ -23,4 +23,11 @@ public sealed record LibraryRules
 
     /// <summary>3.12+ (gh-100425): <c>sum()</c> of floats adds with Neumaier compensation (<c>sum([0.1] * 10)</c> is 1.0).</summary>
     public bool SumFloatsCompensated { get; init; }
+
+    /// <summary>
+    /// 3.12+: <c>str.split</c> without a maxsplit presizes its list from the string's length
+    /// (<c>len / 2 + 1</c> splits on whitespace, <c>len / len(sep) + 1</c> with a separator) instead of for
+    /// <c>PY_SSIZE_T_MAX</c> splits; either way <c>PREALLOC_SIZE</c> caps the list at 12 slots (measured).
+    /// </summary>
+    public bool SplitPresizesFromLength { get; init; }
 }

@@ -14,7 +14,7 @@ public static class PythonProfiles
         Version = PythonVersion.Py38,
         Name = "3.8",
         // Recorded: sys._debugmallocstats() free-list lines at the top of a 3.8 script (frames: also after import tracemalloc).
-        Startup = new StartupState { AfterSourceImports = ImportedFreeLists.Py38, FreeFrames = 3, FreeFramesAfterSourceImport = 5, FreeLists = 6, FreeDicts = 9, FreeDictKeys = 0, FreeFloats = 3, FreeTuples = [9, 5, 4, 1, 4, 3, 10, 6, 3, 1, 1, 2, 0, 3, 2, 0, 1, 2, 3], FreeMethods = 8, FreeBuiltinMethods = 3 },
+        Startup = new StartupState { AfterSourceImports = ImportedFreeLists.Py38, FreeFrames = 3, FreeFramesAfterSourceImport = 5, FreeLists = 6, FreeDicts = 9, FreeDictKeys = 8, FreeFloats = 3, FreeTuples = [9, 5, 4, 1, 4, 3, 10, 6, 3, 1, 1, 2, 0, 3, 2, 0, 1, 2, 3], FreeMethods = 8, FreeBuiltinMethods = 3 },
         // Recorded: len(gc.get_objects()) after gc.collect() in a fresh 3.8 interpreter.
         InterpreterTrackedObjects = 4482,
         Layout = new ObjectLayout
@@ -37,7 +37,7 @@ public static class PythonProfiles
         // Dict keys (not listed by _debugmallocstats before 3.13): measured by tracing {"a": None} displays at the
         // top of a script: the first four take parked 8-slot keys in 3.9, none in 3.8 and 3.10. So a class made
         // early gets untraced cached keys, and freeing them at its first re-share changes nothing (alloc_instance_attrs).
-        Startup = new StartupState { AfterSourceImports = ImportedFreeLists.Py39, FreeFrames = 3, FreeFramesAfterSourceImport = 5, FreeLists = 6, FreeDicts = 10, FreeDictKeys = 4, FreeFloats = 3, FreeTuples = [9, 5, 6, 1, 4, 3, 9, 2, 3, 4, 2, 2, 0, 3, 2, 0, 1, 2, 3] },
+        Startup = new StartupState { AfterSourceImports = ImportedFreeLists.Py39, FreeFrames = 3, FreeFramesAfterSourceImport = 5, FreeLists = 6, FreeDicts = 10, FreeDictKeys = 8, FreeFloats = 3, FreeTuples = [9, 5, 6, 1, 4, 3, 9, 2, 3, 4, 2, 2, 0, 3, 2, 0, 1, 2, 3] },
         // Recorded: len(gc.get_objects()) after gc.collect() in a fresh 3.9 interpreter.
         InterpreterTrackedObjects = 4595,
         // bpo-38373: new list_resize formula, rounded to 4 (§2.1).
@@ -77,7 +77,7 @@ public static class PythonProfiles
         Version = PythonVersion.Py310,
         Name = "3.10",
         // Recorded: sys._debugmallocstats() free-list lines at the top of a 3.10 script (frames: also after import tracemalloc).
-        Startup = new StartupState { AfterSourceImports = ImportedFreeLists.Py310, FreeFrames = 3, FreeFramesAfterSourceImport = 5, FreeLists = 5, FreeDicts = 8, FreeDictKeys = 0, FreeFloats = 4, FreeTuples = [4, 7, 2, 1, 4, 2, 8, 2, 3, 7, 1, 1, 0, 1, 2, 0, 1, 2, 3] },
+        Startup = new StartupState { AfterSourceImports = ImportedFreeLists.Py310, FreeFrames = 3, FreeFramesAfterSourceImport = 5, FreeLists = 5, FreeDicts = 8, FreeDictKeys = 7, FreeFloats = 4, FreeTuples = [4, 7, 2, 1, 4, 2, 8, 2, 3, 7, 1, 1, 0, 1, 2, 0, 1, 2, 3] },
         // Recorded: len(gc.get_objects()) after gc.collect() in a fresh 3.10 interpreter.
         InterpreterTrackedObjects = 4718,
         Growth = Py39.Growth with
@@ -123,7 +123,7 @@ public static class PythonProfiles
         Version = PythonVersion.Py311,
         Name = "3.11",
         // Recorded: sys._debugmallocstats() free-list lines at the top of a 3.11 script.
-        Startup = new StartupState { AfterSourceImports = ImportedFreeLists.Py311, FreeLists = 40, FreeDicts = 8, FreeDictKeys = 0, FreeFloats = 4, FreeTuples = [4, 8, 2, 2, 3, 0, 8, 6, 1, 0, 1, 3, 5, 1, 2, 2, 2, 3, 1, 6] },
+        Startup = new StartupState { AfterSourceImports = ImportedFreeLists.Py311, FreeLists = 40, FreeDicts = 8, FreeDictKeys = 72, FreeFloats = 4, FreeTuples = [4, 8, 2, 2, 3, 0, 8, 6, 1, 0, 1, 3, 5, 1, 2, 2, 2, 3, 1, 6] },
         // Recorded: len(gc.get_objects()) after gc.collect() in a fresh 3.11 interpreter.
         InterpreterTrackedObjects = 11091,
         Layout = Py310.Layout with
@@ -190,7 +190,7 @@ public static class PythonProfiles
         Version = PythonVersion.Py312,
         Name = "3.12",
         // Recorded: sys._debugmallocstats() free-list lines at the top of a 3.12 script.
-        Startup = new StartupState { AfterSourceImports = ImportedFreeLists.Py312, FreeLists = 9, FreeDicts = 14, FreeDictKeys = 0, FreeFloats = 3, FreeTuples = [5, 8, 3, 1, 1, 1, 0, 0, 2, 0, 1, 0, 1, 1, 0, 0, 1, 2, 0, 0] },
+        Startup = new StartupState { AfterSourceImports = ImportedFreeLists.Py312, FreeLists = 9, FreeDicts = 14, FreeDictKeys = 5, FreeFloats = 3, FreeTuples = [5, 8, 3, 1, 1, 1, 0, 0, 2, 0, 1, 0, 1, 1, 0, 0, 1, 2, 0, 0] },
         // Recorded: len(gc.get_objects()) after gc.collect() in a fresh 3.12 interpreter.
         InterpreterTrackedObjects = 4973,
         Layout = Py311.Layout with
@@ -234,7 +234,7 @@ public static class PythonProfiles
         Messages = Py311.Messages with { MinMaxEmpty = "{0}() iterable argument is empty" },
         // Argument Clinic emits the keyword-name tuples of its parsers as static objects (_Py_ID); builtin_sum's
         // C total is a Py_ssize_t boxed by PyLong_FromSsize_t; float sums are compensated (gh-100425).
-        Library = Py311.Library with { ClinicKeywordTuplesStatic = true, SumBoxesResultAsMediumInt = false, SumFloatsCompensated = true },
+        Library = Py311.Library with { ClinicKeywordTuplesStatic = true, SumBoxesResultAsMediumInt = false, SumFloatsCompensated = true, SplitPresizesFromLength = true },
     };
 
     /// <summary>CPython 3.13.</summary>

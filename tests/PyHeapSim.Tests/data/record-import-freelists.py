@@ -51,6 +51,46 @@ def census(python, modules):
     return counts, [tuples.get(k, 0) for k in range(1, n + 1)]
 
 
+DICT_KEYS_PROBE = """
+import gc
+import sys
+{imports}
+gc.disable()
+keep = [None] * 200
+cost = [0] * 200
+b0 = sys.getallocatedblocks()
+b1 = sys.getallocatedblocks()
+for i in range(200):
+    b0 = sys.getallocatedblocks()
+    keep[i] = {{"k": i}}
+    b1 = sys.getallocatedblocks()
+    cost[i] = b1 - b0
+print(*cost)
+"""
+
+
+def parked_dict_keys(python, modules, parked_dicts):
+    """Before 3.13 _debugmallocstats does not list the dict-keys free list: count it by making one-key
+    dicts and reading sys.getallocatedblocks(). A dict whose object or keys table comes from a free list
+    costs one block less; the first parked_dicts dicts take parked objects, so a dict costing nothing took
+    parked keys too, and after the parked objects run out a dict costing one block did."""
+    code = DICT_KEYS_PROBE.format(imports="".join(f"import {m}\n" for m in modules))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "keys.py")
+        with open(path, "w") as f:
+            f.write(code)
+        out = subprocess.run([python, path], capture_output=True, text=True, env=env, cwd=d).stdout
+    cost = [int(x) for x in out.split()]
+    n = 0
+    for i, c in enumerate(cost):
+        if c == 0 or (i >= parked_dicts and c == 1):
+            n += 1
+        else:
+            break
+    return n
+
+
 def main():
     for minor in VERSIONS:
         python = interpreter(minor)
@@ -60,8 +100,8 @@ def main():
         for seq in SEQUENCES:
             c, t = census(python, seq)
             fields = [f"Lists = {c.get('PyList', 0)}", f"Dicts = {c.get('PyDict', 0)}", f"Floats = {c.get('PyFloat', 0)}"]
-            if "PyDictKeys" in c:
-                fields.append(f"DictKeys = {c['PyDictKeys']}")
+            keys = c["PyDictKeys"] if "PyDictKeys" in c else parked_dict_keys(python, seq, c.get("PyDict", 0))
+            fields.append(f"DictKeys = {keys}")
             if "PyMethod" in c:
                 fields.append(f"Methods = {c['PyMethod']}")
             if "PyCFunction" in c:

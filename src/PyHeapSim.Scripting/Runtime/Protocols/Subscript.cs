@@ -17,7 +17,7 @@ public sealed partial class Interpreter
     internal int NewSlice(int start, int stop, int step) =>
         GenericType.New(Heap, Types.Slice, [start == 0 ? None : start, stop == 0 ? None : stop, step == 0 ? None : step], null);
 
-    private bool IsSlice(int o) => Kind(o) == TypeKind.Generic && T.TypeOf(o) == Types.Slice;
+    internal bool IsSlice(int o) => Kind(o) == TypeKind.Generic && T.TypeOf(o) == Types.Slice;
 
     /// <summary><c>PySlice_Unpack</c> + <c>PySlice_AdjustIndices</c> for a sequence of <paramref name="length"/>.</summary>
     internal (long Start, long Stop, long Step, long Count) SliceIndices(int slice, long length)

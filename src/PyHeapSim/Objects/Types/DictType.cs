@@ -491,11 +491,16 @@ internal static class DictType
     }
 
     /// <summary><c>clone_combined_dict_keys</c>: <paramref name="target"/> (empty) gets a copy of the source's
-    /// keys table at the same size, deleted slots and all, with new references to keys and values.</summary>
+    /// keys table at the same size, deleted slots and all, with new references to keys and values. The copy
+    /// is a fresh <c>PyObject_Malloc</c> of the table's size (a <c>memcpy</c>), never a block from the keys
+    /// free list, though it is parked there when freed: every <c>d.copy()</c> or <c>f(**kwargs)</c> of a
+    /// small dict grows the free list by one until it is full (+120 traced bytes a call on 3.11).</summary>
     private static void CloneCombinedKeys(PyHeap heap, DictData target, DictData src)
     {
         DictKeys from = src.Keys!;
-        DictKeys k = NewKeys(heap, from.Log2Size, from.Unicode);
+        var k = new DictKeys(from.Log2Size, UsableFraction(1 << from.Log2Size), from.Unicode, shared: false);
+        k.AllocatedBytes = KeysBytes(heap, k);
+        k.Address = heap.Memory.Malloc(k.AllocatedBytes);
         for (int i = 0; i < from.NEntries; i++)
         {
             k.Keys[i] = from.Keys[i];

@@ -22,6 +22,17 @@ internal static class ListType
         return o;
     }
 
+    /// <summary>
+    /// <c>PyList_New(n)</c> that a C caller fills itself (str.split): an empty list whose item array already has
+    /// <paramref name="capacity"/> slots, so the first <paramref name="capacity"/> appends do not resize.
+    /// </summary>
+    public static int NewPreallocated(PyHeap heap, int capacity)
+    {
+        int o = New(heap);
+        if (capacity > 0) SetCapacity(heap, o, null, capacity);
+        return o;
+    }
+
     /// <summary><c>PyList_New(n)</c> filled with new references to <paramref name="items"/>: exactly n slots.</summary>
     public static int NewExact(PyHeap heap, ReadOnlySpan<int> items)
     {
@@ -138,6 +149,20 @@ internal static class ListType
         int n = Size(heap, o);
         Resize(heap, o, n + 1);
         ((ListData)heap.T.Payload(o)!).Items[n] = heap.NewRef(item);
+    }
+
+    /// <summary>
+    /// <c>PyList_SET_ITEM</c> into the next slot of a list made by <see cref="NewPreallocated"/>: a new reference
+    /// in place, the size one larger, never a resize (C code filling a <c>PyList_New(n)</c> list and trimming its
+    /// size afterwards, as <c>str.split</c> does).
+    /// </summary>
+    public static void StorePreallocated(PyHeap heap, int o, int item)
+    {
+        int n = Size(heap, o);
+        var d = (ListData)heap.T.Payload(o)!;
+        if (n >= d.Allocated) throw new InvalidOperationException("no preallocated slot left");
+        d.Items[n] = heap.NewRef(item);
+        heap.T.SetScalar(o, n + 1);
     }
 
     /// <summary>Appends, taking over the caller's reference.</summary>
