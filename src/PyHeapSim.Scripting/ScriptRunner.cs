@@ -10,8 +10,9 @@ namespace PyHeapSim.Scripting;
 /// <summary>
 /// Runs a script of the supported Python subset on a fresh simulated heap of the chosen version, writing
 /// what CPython would write: the program's output to <c>stdout</c>, tracebacks and diagnostics to
-/// <c>stderr</c>. Then finalizes the way CPython's shutdown does (module globals cleared in order, a last
-/// collection), so <c>__del__</c> output at exit appears too.
+/// <c>stderr</c>. Then finalizes the way CPython's shutdown does (exit hooks, the exit collection, <c>__main__</c>
+/// removed from <c>sys.modules</c> and its namespace left to the collector), so <c>__del__</c> output at
+/// exit appears too, in CPython's order.
 /// </summary>
 public static class ScriptRunner
 {
@@ -70,9 +71,8 @@ public static class ScriptRunner
             return new ScriptResult(2, heap, Stats(interp));
         }
 
-        int main = interp.NewModule("__main__");
+        int main = MainModule.Create(interp);
         int globals = GenericType.Data(heap, main).Refs[0];
-        interp.ModuleSet(main, "__name__", interp.InternedName("__main__"));
         var frame = new Frame(code, globals, globals, null);
         try
         {
@@ -105,7 +105,7 @@ public static class ScriptRunner
 
         try
         {
-            Finalize(interp, builder, globals);
+            Finalize(interp, builder, main);
         }
         catch (PyException e)
         {
@@ -121,38 +121,13 @@ public static class ScriptRunner
     }
 
     /// <summary>
-    /// Shutdown as <c>Py_FinalizeEx</c> does it: the AST arena is already gone; exit hooks
-    /// (<c>weakref.finalize</c>) run; a collection if enabled; then <c>__main__</c>'s globals are cleared
-    /// (underscore names first, then the rest, in insertion order); then a final collection.
+    /// Shutdown as <c>Py_FinalizeEx</c> does it (<see cref="Shutdown"/>): the AST arena is already gone
+    /// when it starts (<c>_PyArena_Free</c> at the end of <c>pyrun_file</c>).
     /// </summary>
-    private static void Finalize(Interpreter interp, NodeBuilder builder, int globals)
+    private static void Finalize(Interpreter interp, NodeBuilder builder, int mainModule)
     {
         builder.Constants.ReleaseAst();
-        interp.RunExitHooks();
-        if (interp.Heap.CollectorEnabled) interp.Heap.Collect(2);
-        var entries = DictType.Entries(interp.Heap, globals);
-        var order = entries.Where(e => IsPrivate(interp, e.Key)).Concat(entries.Where(e => !IsPrivate(interp, e.Key))).Select(e => e.Key).ToList();
-        foreach (int key in order)
-        {
-            string name = StrType.Value(interp.Heap, key);
-            if (name == "__builtins__") continue;
-            interp.IncRef(key);
-            try
-            {
-                DictType.SetItem(interp.Heap, globals, key, interp.None);
-            }
-            finally
-            {
-                interp.DecRef(key);
-            }
-        }
-        interp.Heap.Collect(2);
-    }
-
-    private static bool IsPrivate(Interpreter interp, int key)
-    {
-        string s = StrType.Value(interp.Heap, key);
-        return s.Length > 1 && s[0] == '_' && s[1] != '_';
+        Shutdown.FinalizeEx(interp, mainModule);
     }
 
     private static void PrintTraceback(Interpreter interp, PyException e, string[] lines)

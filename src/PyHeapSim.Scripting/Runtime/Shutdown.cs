@@ -1,0 +1,129 @@
+using PyHeapSim.Objects.Types;
+
+namespace PyHeapSim.Scripting.Runtime;
+
+/// <summary>
+/// Interpreter shutdown, the part of <c>Py_FinalizeEx</c> (Python/pylifecycle.c) a script can observe:
+/// which <c>__del__</c>, weakref callbacks and <c>weakref.finalize</c> callbacks run at exit, and in which
+/// order. The same steps in 3.8–3.13:
+/// <list type="number">
+/// <item><c>call_py_exitfuncs</c> / <c>_PyAtExit_Call</c>: the <c>atexit</c> handlers, newest first
+/// (<c>weakref.finalize</c> registers one that calls every pending finalizer);</item>
+/// <item><c>_PyGC_CollectIfEnabled</c> (3.8) / <c>PyGC_Collect</c> (3.9+): a full collection with
+/// <c>gc.callbacks</c>, skipped after <c>gc.disable()</c>. The module globals still hold everything, so it
+/// frees little — but its <c>move_unreachable</c> reorders generation 2: an object first seen with
+/// <c>gc_refs == 0</c> (held only by a container scanned later, e.g. a list's item, an attribute value,
+/// a function default) is moved to the list's end when its holder rescues it;</item>
+/// <item><c>finalize_modules</c> (<c>PyImport_Cleanup</c> in 3.8): <see cref="FinalizeModules"/>;</item>
+/// <item><c>finalize_interp_clear</c>: one last <c>_PyGC_CollectNoFail</c>.</item>
+/// </list>
+/// Hence the classic exit order: the <c>__main__</c> module dies by refcount, its dict (in a cycle with every
+/// function's <c>__globals__</c> and so every class) becomes cyclic garbage, and <c>finalize_garbage</c>
+/// runs the finalizers in generation-list order — names bound directly first, objects held in containers
+/// after them (in the order their holders rescued them in step 2), everything still reachable from the
+/// dict while they run; <c>delete_garbage</c> then clears the dict.
+/// </summary>
+internal static class Shutdown
+{
+    /// <summary>Runs the shutdown steps after the script's frame is gone (the AST arena already freed).</summary>
+    /// <param name="interp">The interpreter.</param>
+    /// <param name="mainModule">The <c>__main__</c> module (borrowed; <see cref="Interpreter.Modules"/> owns it).</param>
+    internal static void FinalizeEx(Interpreter interp, int mainModule)
+    {
+        PyHeap heap = interp.Heap;
+        interp.RunExitHooks();
+        // "Collect garbage. This may call finalizers; it's nice to call these before all modules are destroyed."
+        if (heap.CollectorEnabled) heap.Collect(2);
+        FinalizeModules(interp, mainModule);
+        // finalize_interp_clear: "Last garbage collection on this interpreter".
+        heap.CollectNoFail();
+    }
+
+    /// <summary>
+    /// <c>finalize_modules</c>: remove the modules from <c>sys.modules</c> keeping weak references to them
+    /// (<c>finalize_remove_modules</c>); collect (<c>_PyGC_CollectNoFail</c>, even after <c>gc.disable()</c>,
+    /// never the frozen generation); clear the globals of every module still alive, newest first
+    /// (<c>finalize_modules_clear_weaklist</c> → <c>_PyModule_Clear</c>); collect once more.
+    /// </summary>
+    /// <remarks>
+    /// Only <c>__main__</c> is removed: the simulator's other modules (<c>sys</c>, <c>gc</c>, <c>weakref</c> …)
+    /// stand for C modules whose namespaces hold nothing of the script's, and the collector keeps using some
+    /// of their objects (<c>gc.callbacks</c>, <c>gc.garbage</c>), as CPython's <c>gcstate</c> keeps its own
+    /// references to them until <c>_PyGC_Fini</c>.
+    /// </remarks>
+    private static void FinalizeModules(Interpreter interp, int mainModule)
+    {
+        PyHeap heap = interp.Heap;
+        PyRef weakMain = RemoveModule(interp, "__main__", mainModule);
+        heap.CollectNoFail();
+        ClearIfAlive(interp, weakMain);
+        heap.CollectNoFail();
+    }
+
+    /// <summary>
+    /// <c>finalize_remove_modules</c> for one module: <c>sys.modules[name] = None</c>. When that was the
+    /// last reference, <c>module_dealloc</c> runs at once; it does not clear the namespace, it only drops
+    /// its reference to the dict (<c>Py_XDECREF(m->md_dict)</c>), so a dict held by functions'
+    /// <c>__globals__</c> lives on as cyclic garbage. Returns the "weak reference" kept in the weaklist.
+    /// </summary>
+    private static PyRef RemoveModule(Interpreter interp, string name, int module)
+    {
+        PyRef weak = interp.Heap.T.RefTo(module);
+        interp.Modules.Remove(name);
+        interp.DecRef(module);
+        return weak;
+    }
+
+    /// <summary>
+    /// <c>finalize_modules_clear_weaklist</c>: a module something still holds (a frozen cycle, say) gets
+    /// <c>_PyModule_Clear</c>, so its globals die by refcount, one name at a time.
+    /// </summary>
+    private static void ClearIfAlive(Interpreter interp, PyRef weakModule)
+    {
+        if (!interp.Heap.IsAlive(weakModule)) return;
+        int module = weakModule.Index;
+        interp.IncRef(module);
+        try
+        {
+            ModuleClearDict(interp, GenericType.Data(interp.Heap, module).Refs[0]);
+        }
+        finally
+        {
+            interp.DecRef(module);
+        }
+    }
+
+    /// <summary>
+    /// <c>_PyModule_ClearDict</c> (Objects/moduleobject.c): first every name starting with a single
+    /// underscore is set to <c>None</c>, then every other name but <c>__builtins__</c>, each pass in dict
+    /// order ("we try to free the module's globals in a reasonable order").
+    /// </summary>
+    private static void ModuleClearDict(Interpreter interp, int dict)
+    {
+        ClearNames(interp, dict, privateOnly: true);
+        ClearNames(interp, dict, privateOnly: false);
+    }
+
+    private static void ClearNames(Interpreter interp, int dict, bool privateOnly)
+    {
+        PyHeap heap = interp.Heap;
+        foreach ((int key, _) in DictType.Entries(heap, dict))
+        {
+            if (heap.T.Kind(key) != Objects.TypeKind.Str) continue;
+            string name = StrType.Value(heap, key);
+            bool single = name.Length > 0 && name[0] == '_' && (name.Length < 2 || name[1] != '_');
+            if (privateOnly ? !single : name == "__builtins__") continue;
+            int current = DictType.GetItem(heap, dict, key);
+            if (current == 0 || current == interp.None) continue;
+            interp.IncRef(key);
+            try
+            {
+                DictType.SetItem(heap, dict, key, interp.None);
+            }
+            finally
+            {
+                interp.DecRef(key);
+            }
+        }
+    }
+}
