@@ -7,7 +7,10 @@ namespace PyHeapSim.Scripting.Builtins;
 /// <summary>
 /// The <c>weakref</c> module: <c>ref</c> (the heap's weak references) and <c>finalize</c>. A finalize
 /// object is the callback of a weak reference to its referent; its registry entry (<c>finalize._registry</c>)
-/// holds the finalizer, the weak reference, the function and its arguments until it runs.
+/// holds the finalizer, the weak reference, the function and its arguments until it runs. At exit
+/// <c>finalize._exitfunc</c> (an <c>atexit</c> handler registered by the first finalizer) calls the pending
+/// ones whose <c>atexit</c> is true, newest first, then sets <c>finalize._shutdown</c>: a finalizer whose
+/// referent dies later, during module teardown, is dropped without calling its function.
 /// </summary>
 internal static class WeakrefModule
 {
@@ -15,9 +18,19 @@ internal static class WeakrefModule
     {
         public readonly Dictionary<int, Entry> Entries = [];
         public int NextIndex;
+
+        /// <summary><c>finalize._registered_with_atexit</c>.</summary>
+        public bool RegisteredWithAtexit;
+
+        /// <summary><c>finalize._shutdown</c>: set when <c>_exitfunc</c> has run.</summary>
+        public bool Shutdown;
     }
 
-    private sealed record Entry(int WeakRef, int Func, int Args, int Kwargs, int Index);
+    private sealed record Entry(int WeakRef, int Func, int Args, int Kwargs, int Index)
+    {
+        /// <summary><c>_Info.atexit</c>: whether <c>_exitfunc</c> calls it (default true; settable).</summary>
+        public bool AtExit { get; set; } = true;
+    }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Interpreter, Registry> Registries = new();
 
@@ -29,8 +42,6 @@ internal static class WeakrefModule
         interp.ModuleSet(m, "ref", interp.Heap.Types.WeakRef);
         interp.ModuleSet(m, "ReferenceType", interp.Heap.Types.WeakRef);
         interp.ModuleSet(m, "finalize", interp.Types.Finalize);
-        interp.ExitHooks.Add(() => RunAtExit(interp));
-        interp.ExitHooks.Add(() => RunAtExit(interp));
         interp.ModuleDef(m, "getweakrefcount", (i, a, k) =>
         {
             int o = BuiltinsModule.One(i, "getweakrefcount", a);
@@ -57,8 +68,6 @@ internal static class WeakrefModule
         int f = GenericType.New(interp.Heap, interp.Types.Finalize, [], null);
         // Calling the object (directly or as the weak reference's callback) runs CallFinalize.
         GenericType.Data(interp.Heap, f).Host = new NativeFunction("finalize", (i, a, k) => CallFinalize(i, f));
-        // Calling the object (directly or as the weak reference's callback) runs CallFinalize.
-        GenericType.Data(interp.Heap, f).Host = new NativeFunction("finalize", (i, a, k) => CallFinalize(i, f));
         int wr = WeakRefType.New(interp.Heap, obj, f);
         int fargs = interp.NewTuple(args[2..]);
         int fkw = 0;
@@ -74,17 +83,24 @@ internal static class WeakrefModule
         }
         Registry reg = RegistryOf(interp);
         reg.Entries[f] = new Entry(wr, interp.NewRef(args[1]), fargs, fkw, reg.NextIndex++);
+        if (!reg.RegisteredWithAtexit)
+        {
+            interp.ExitHooks.Add(() => RunAtExit(interp));
+            reg.RegisteredWithAtexit = true;
+        }
         interp.IncRef(f); // the registry's reference
         return f;
     }
 
-    /// <summary>Calling a finalize object (directly, or as its weak reference's callback): runs once.</summary>
+    /// <summary>Calling a finalize object (directly, or as its weak reference's callback): runs once, and
+    /// not at all once <c>_exitfunc</c> has run (<c>finalize.__call__</c>: <c>if info and not self._shutdown</c>).</summary>
     public static int CallFinalize(Interpreter interp, int f)
     {
         Registry reg = RegistryOf(interp);
         if (!reg.Entries.Remove(f, out Entry? e)) return interp.NewNone();
         try
         {
+            if (reg.Shutdown) return interp.NewNone();
             ReadOnlySpan<int> fargs = TupleType.Items(interp.Heap, e.Args);
             KeywordArguments kw = KeywordArguments.None;
             if (e.Kwargs != 0)
@@ -104,18 +120,21 @@ internal static class WeakrefModule
         }
     }
 
-    /// <summary><c>finalize._exitfunc</c>: the still-alive finalizers, newest first, with automatic collection off.</summary>
+    /// <summary>
+    /// <c>finalize._exitfunc</c>: the still-alive finalizers whose <c>atexit</c> is true, newest first
+    /// (<c>_select_for_exit</c>, reselected when a callback creates a finalizer), with automatic collection
+    /// off; then <c>finalize._shutdown</c> is set whatever happened.
+    /// </summary>
     public static void RunAtExit(Interpreter interp)
     {
         Registry reg = RegistryOf(interp);
-        if (reg.Entries.Count == 0) return;
         bool enabled = interp.Heap.CollectorEnabled;
         interp.Heap.CollectorEnabled = false;
         try
         {
-            while (reg.Entries.Count > 0)
+            while (reg.Entries.Any(x => x.Value.AtExit))
             {
-                int f = reg.Entries.MaxBy(x => x.Value.Index).Key;
+                int f = reg.Entries.Where(x => x.Value.AtExit).MaxBy(x => x.Value.Index).Key;
                 try
                 {
                     interp.DecRef(CallFinalize(interp, f));
@@ -128,6 +147,7 @@ internal static class WeakrefModule
         }
         finally
         {
+            reg.Shutdown = true;
             interp.Heap.CollectorEnabled = enabled;
         }
     }
@@ -156,8 +176,16 @@ internal static class WeakrefModule
         return name switch
         {
             "alive" => interp.NewBool(reg.Entries.ContainsKey(f)),
-            "atexit" => interp.NewBool(true),
+            "atexit" => interp.NewBool(reg.Entries.TryGetValue(f, out Entry? e) && e.AtExit),
             _ => 0,
         };
+    }
+
+    /// <summary><c>f.atexit = value</c> (the property's setter: ignored once the finalizer is dead); false for other names.</summary>
+    public static bool SetFinalizeAttribute(Interpreter interp, int f, string name, int value)
+    {
+        if (name != "atexit") return false;
+        if (RegistryOf(interp).Entries.TryGetValue(f, out Entry? e)) e.AtExit = interp.IsTrue(value);
+        return true;
     }
 }

@@ -122,6 +122,7 @@ public sealed partial class Interpreter
             DictType.SetItem(Heap, GenericType.Data(Heap, obj).Refs[0], InternedName(name), value);
             return;
         }
+        if (SetBuiltinAttribute(obj, name, value)) return;
         throw Raise("AttributeError", $"'{TypeName(obj)}' object has no attribute '{name}'");
     }
 
