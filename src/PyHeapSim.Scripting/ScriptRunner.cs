@@ -81,9 +81,10 @@ public static class ScriptRunner
         }
         catch (PyException e)
         {
-            PrintTraceback(interp, e, lines);
+            int? status = SystemExitHandler.ExitStatus(interp, e);
+            if (status is null) PrintTraceback(interp, e, lines);
             interp.ReleaseException(e);
-            exit = 1;
+            exit = status ?? 1;
         }
         catch (SimulatedMemoryException)
         {
