@@ -106,7 +106,7 @@ public static class ScriptRunner
 
         try
         {
-            Finalize(interp, builder, main);
+            Finalize(interp, builder);
         }
         catch (PyException e)
         {
@@ -125,10 +125,10 @@ public static class ScriptRunner
     /// Shutdown as <c>Py_FinalizeEx</c> does it (<see cref="Shutdown"/>): the AST arena is already gone
     /// when it starts (<c>_PyArena_Free</c> at the end of <c>pyrun_file</c>).
     /// </summary>
-    private static void Finalize(Interpreter interp, NodeBuilder builder, int mainModule)
+    private static void Finalize(Interpreter interp, NodeBuilder builder)
     {
         builder.Constants.ReleaseAst();
-        Shutdown.FinalizeEx(interp, mainModule);
+        Shutdown.FinalizeEx(interp);
     }
 
     private static void PrintTraceback(Interpreter interp, PyException e, string[] lines)

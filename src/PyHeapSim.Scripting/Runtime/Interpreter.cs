@@ -91,11 +91,12 @@ public sealed partial class Interpreter
     internal int NewBuiltinFunction(string name, BuiltinFunction function, int self = 0) =>
         GenericType.New(Heap, Types.BuiltinFunction, self == 0 ? [] : [self], new NativeFunction(name, function));
 
-    /// <summary>Creates a module object with an empty namespace dict and registers it as importable.</summary>
-    internal int NewModule(string name)
+    /// <summary>Creates a module object with an empty namespace dict and registers it as importable
+    /// (<paramref name="pythonSource"/>: see <see cref="ModuleInfo.PythonSource"/>).</summary>
+    internal int NewModule(string name, bool pythonSource = false)
     {
         int dict = NewDict();
-        int module = GenericType.New(Heap, Types.Module, [dict], new ModuleInfo(name));
+        int module = GenericType.New(Heap, Types.Module, [dict], new ModuleInfo(name, pythonSource));
         DecRef(dict);
         Modules[name] = module;
         return module;

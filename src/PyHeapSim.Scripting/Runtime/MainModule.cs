@@ -16,7 +16,7 @@ internal static class MainModule
     /// <summary>Creates <c>__main__</c> (owned by <see cref="Interpreter.Modules"/>; the result is borrowed).</summary>
     internal static int Create(Interpreter interp)
     {
-        int main = interp.NewModule("__main__");
+        int main = interp.NewModule("__main__", pythonSource: true);
         interp.ModuleSet(main, "__name__", interp.InternedName("__main__"));
         int globals = GenericType.Data(interp.Heap, main).Refs[0];
         int generation = interp.Profile.Startup.MainModuleGeneration;

@@ -9,4 +9,8 @@ internal sealed record NativeFunction(string Name, BuiltinFunction Function)
 }
 
 /// <summary>Host data of a module object; its namespace dict is the object's first reference.</summary>
-internal sealed record ModuleInfo(string Name);
+/// <param name="Name">The module's name.</param>
+/// <param name="PythonSource">CPython implements it in Python (<c>__main__</c>, Lib/weakref.py): at shutdown it
+/// leaves <c>sys.modules</c> (<c>finalize_remove_modules</c>) and its namespace is left to the collector. The
+/// other simulated modules stand for C modules (<c>sys</c>, <c>gc</c>) whose state outlives them.</param>
+internal sealed record ModuleInfo(string Name, bool PythonSource = false);

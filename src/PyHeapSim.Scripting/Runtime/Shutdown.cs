@@ -27,14 +27,13 @@ internal static class Shutdown
 {
     /// <summary>Runs the shutdown steps after the script's frame is gone (the AST arena already freed).</summary>
     /// <param name="interp">The interpreter.</param>
-    /// <param name="mainModule">The <c>__main__</c> module (borrowed; <see cref="Interpreter.Modules"/> owns it).</param>
-    internal static void FinalizeEx(Interpreter interp, int mainModule)
+    internal static void FinalizeEx(Interpreter interp)
     {
         PyHeap heap = interp.Heap;
         interp.RunExitHooks();
         // "Collect garbage. This may call finalizers; it's nice to call these before all modules are destroyed."
         if (heap.CollectorEnabled) heap.Collect(2);
-        FinalizeModules(interp, mainModule);
+        FinalizeModules(interp);
         // finalize_interp_clear: "Last garbage collection on this interpreter".
         heap.CollectNoFail();
     }
@@ -46,32 +45,38 @@ internal static class Shutdown
     /// (<c>finalize_modules_clear_weaklist</c> → <c>_PyModule_Clear</c>); collect once more.
     /// </summary>
     /// <remarks>
-    /// Only <c>__main__</c> is removed: the simulator's other modules (<c>sys</c>, <c>gc</c>, <c>weakref</c> …)
-    /// stand for C modules whose namespaces hold nothing of the script's, and the collector keeps using some
-    /// of their objects (<c>gc.callbacks</c>, <c>gc.garbage</c>), as CPython's <c>gcstate</c> keeps its own
-    /// references to them until <c>_PyGC_Fini</c>.
+    /// Only the modules CPython implements in Python are removed (<see cref="ModuleInfo.PythonSource"/>):
+    /// the simulator's others (<c>sys</c>, <c>gc</c> …) stand for C modules whose namespaces hold nothing of
+    /// the script's, and the collector keeps using some of their objects (<c>gc.callbacks</c>,
+    /// <c>gc.garbage</c>), as CPython's <c>gcstate</c> keeps its own references to them until <c>_PyGC_Fini</c>.
     /// </remarks>
-    private static void FinalizeModules(Interpreter interp, int mainModule)
+    private static void FinalizeModules(Interpreter interp)
     {
         PyHeap heap = interp.Heap;
-        PyRef weakMain = RemoveModule(interp, "__main__", mainModule);
+        List<PyRef> weaklist = RemoveModules(interp);
         heap.CollectNoFail();
-        ClearIfAlive(interp, weakMain);
+        for (int i = weaklist.Count - 1; i >= 0; i--) ClearIfAlive(interp, weaklist[i]);
         heap.CollectNoFail();
     }
 
     /// <summary>
-    /// <c>finalize_remove_modules</c> for one module: <c>sys.modules[name] = None</c>. When that was the
-    /// last reference, <c>module_dealloc</c> runs at once; it does not clear the namespace, it only drops
-    /// its reference to the dict (<c>Py_XDECREF(m->md_dict)</c>), so a dict held by functions'
-    /// <c>__globals__</c> lives on as cyclic garbage. Returns the "weak reference" kept in the weaklist.
+    /// <c>finalize_remove_modules</c>: <c>sys.modules[name] = None</c> for each module, in import order. When
+    /// that was a module's last reference, <c>module_dealloc</c> runs at once; it does not clear the
+    /// namespace, it only drops its reference to the dict (<c>Py_XDECREF(m->md_dict)</c>), so a dict held
+    /// by functions' <c>__globals__</c> lives on as cyclic garbage. Returns the weaklist: "weak references"
+    /// to the removed modules.
     /// </summary>
-    private static PyRef RemoveModule(Interpreter interp, string name, int module)
+    private static List<PyRef> RemoveModules(Interpreter interp)
     {
-        PyRef weak = interp.Heap.T.RefTo(module);
-        interp.Modules.Remove(name);
-        interp.DecRef(module);
-        return weak;
+        var weaklist = new List<PyRef>();
+        foreach ((string name, int module) in interp.Modules.ToList())
+        {
+            if (GenericType.Data(interp.Heap, module).Host is not ModuleInfo { PythonSource: true }) continue;
+            weaklist.Add(interp.Heap.T.RefTo(module));
+            interp.Modules.Remove(name);
+            interp.DecRef(module);
+        }
+        return weaklist;
     }
 
     /// <summary>

@@ -112,6 +112,17 @@ public sealed class ShutdownTests
             """, v).Should().Be("fin b bye a bye b");
 
     [TestCaseSource(nameof(All))]
+    public void FinalizeRegistry_DiesWithTheWeakrefModule_AfterTheScriptsObjects_CallbackNeverRuns(PythonVersion v) =>
+        Exit("""
+            import weakref
+            a = T("a")
+            c = T("c")
+            f = weakref.finalize(c, print, T("arg"))
+            f.atexit = False
+            b = [T("b")]
+            """, v).Should().Be("bye a bye c bye b bye arg");
+
+    [TestCaseSource(nameof(All))]
     public void SystemExit_NoTraceback_CodeIsTheStatus_ThenShutdown(PythonVersion v)
     {
         (string stdout, string stderr, int rc) = Script.Run(ClassT + "import sys\na = T(\"a\")\nsys.exit(3)\n", v);
