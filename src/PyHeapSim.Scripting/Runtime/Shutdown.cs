@@ -11,17 +11,18 @@ namespace PyHeapSim.Scripting.Runtime;
 /// (<c>weakref.finalize</c> registers one that calls every pending finalizer);</item>
 /// <item><c>_PyGC_CollectIfEnabled</c> (3.8) / <c>PyGC_Collect</c> (3.9+): a full collection with
 /// <c>gc.callbacks</c>, skipped after <c>gc.disable()</c>. The module globals still hold everything, so it
-/// frees little — but its <c>move_unreachable</c> reorders generation 2: an object first seen with
-/// <c>gc_refs == 0</c> (held only by a container scanned later, e.g. a list's item, an attribute value,
-/// a function default) is moved to the list's end when its holder rescues it;</item>
+/// frees little — but its <c>move_unreachable</c> decides the order the survivors keep in generation 2.
+/// The namespace starts in an older generation (<see cref="MainModule"/>), so it is scanned after the
+/// script's objects and rescues the names in dict order; an object held only by a container (a list's
+/// item, an attribute value, a function default) is rescued later still, when its holder is scanned;</item>
 /// <item><c>finalize_modules</c> (<c>PyImport_Cleanup</c> in 3.8): <see cref="FinalizeModules"/>;</item>
 /// <item><c>finalize_interp_clear</c>: one last <c>_PyGC_CollectNoFail</c>.</item>
 /// </list>
 /// Hence the classic exit order: the <c>__main__</c> module dies by refcount, its dict (in a cycle with every
 /// function's <c>__globals__</c> and so every class) becomes cyclic garbage, and <c>finalize_garbage</c>
 /// runs the finalizers in generation-list order — names bound directly first, objects held in containers
-/// after them (in the order their holders rescued them in step 2), everything still reachable from the
-/// dict while they run; <c>delete_garbage</c> then clears the dict.
+/// after them (in the order they were rescued in step 2), everything still reachable from the dict while
+/// they run; <c>delete_garbage</c> then clears the dict.
 /// </summary>
 internal static class Shutdown
 {
