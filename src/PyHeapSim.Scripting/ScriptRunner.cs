@@ -74,6 +74,7 @@ public static class ScriptRunner
         int main = MainModule.Create(interp);
         int globals = GenericType.Data(heap, main).Refs[0];
         var frame = new Frame(code, globals, globals, null);
+        PyException? uncaught = null;
         try
         {
             int r = interp.RunFrame(frame, code);
@@ -82,8 +83,17 @@ public static class ScriptRunner
         catch (PyException e)
         {
             int? status = SystemExitHandler.ExitStatus(interp, e);
-            if (status is null) PrintTraceback(interp, e, lines);
-            interp.ReleaseException(e);
+            if (status is null)
+            {
+                // PyErr_Print: sys.last_value / sys.last_traceback keep it until shutdown.
+                PrintTraceback(interp, e, lines);
+                uncaught = e;
+            }
+            else
+            {
+                // handle_system_exit clears the exception before Py_Exit.
+                interp.ReleaseException(e);
+            }
             exit = status ?? 1;
         }
         catch (SimulatedMemoryException)
@@ -106,7 +116,7 @@ public static class ScriptRunner
 
         try
         {
-            Finalize(interp, builder);
+            Finalize(interp, builder, uncaught);
         }
         catch (PyException e)
         {
@@ -125,10 +135,10 @@ public static class ScriptRunner
     /// Shutdown as <c>Py_FinalizeEx</c> does it (<see cref="Shutdown"/>): the AST arena is already gone
     /// when it starts (<c>_PyArena_Free</c> at the end of <c>pyrun_file</c>).
     /// </summary>
-    private static void Finalize(Interpreter interp, NodeBuilder builder)
+    private static void Finalize(Interpreter interp, NodeBuilder builder, PyException? uncaught)
     {
         builder.Constants.ReleaseAst();
-        Shutdown.FinalizeEx(interp);
+        Shutdown.FinalizeEx(interp, uncaught);
     }
 
     private static void PrintTraceback(Interpreter interp, PyException e, string[] lines)

@@ -15,7 +15,8 @@ namespace PyHeapSim.Scripting.Runtime;
 /// The namespace starts in an older generation (<see cref="MainModule"/>), so it is scanned after the
 /// script's objects and rescues the names in dict order; an object held only by a container (a list's
 /// item, an attribute value, a function default) is rescued later still, when its holder is scanned;</item>
-/// <item><c>finalize_modules</c> (<c>PyImport_Cleanup</c> in 3.8): <see cref="FinalizeModules"/>;</item>
+/// <item><c>finalize_modules</c> (<c>PyImport_Cleanup</c> in 3.8): <see cref="DeleteSpecial"/> (the uncaught
+/// exception in <c>sys.last_value</c>), then <see cref="FinalizeModules"/>;</item>
 /// <item><c>finalize_interp_clear</c>: one last <c>_PyGC_CollectNoFail</c>.</item>
 /// </list>
 /// Hence the classic exit order: the <c>__main__</c> module dies by refcount, its dict (in a cycle with every
@@ -28,15 +29,29 @@ internal static class Shutdown
 {
     /// <summary>Runs the shutdown steps after the script's frame is gone (the AST arena already freed).</summary>
     /// <param name="interp">The interpreter.</param>
-    internal static void FinalizeEx(Interpreter interp)
+    /// <param name="uncaught">The exception that ended the script, which <c>PyErr_Print</c> left in
+    /// <c>sys.last_value</c> / <c>sys.last_traceback</c> (with the frames it unwound); null when none.</param>
+    internal static void FinalizeEx(Interpreter interp, PyException? uncaught)
     {
         PyHeap heap = interp.Heap;
         interp.RunExitHooks();
         // "Collect garbage. This may call finalizers; it's nice to call these before all modules are destroyed."
         if (heap.CollectorEnabled) heap.Collect(2);
+        DeleteSpecial(interp, uncaught);
         FinalizeModules(interp);
         // finalize_interp_clear: "Last garbage collection on this interpreter".
         heap.CollectNoFail();
+    }
+
+    /// <summary>
+    /// <c>finalize_modules_delete_special</c> (the start of <c>finalize_modules</c>): <c>sys.last_type</c>,
+    /// <c>sys.last_value</c>, <c>sys.last_traceback</c> … are set to <c>None</c>, so the uncaught exception
+    /// dies here by refcount — after the exit hooks and the exit collection, before the modules go — and
+    /// with it the frames its traceback kept (<see cref="Interpreter.ReleaseException"/>).
+    /// </summary>
+    private static void DeleteSpecial(Interpreter interp, PyException? uncaught)
+    {
+        if (uncaught is not null) interp.ReleaseException(uncaught);
     }
 
     /// <summary>

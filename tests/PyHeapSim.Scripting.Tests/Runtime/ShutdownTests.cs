@@ -123,6 +123,22 @@ public sealed class ShutdownTests
             """, v).Should().Be("bye a bye c bye b bye arg");
 
     [TestCaseSource(nameof(All))]
+    public void UncaughtException_LivesThroughExitHooks_ArgumentsDieBeforeTheRaisingFramesLocals(PythonVersion v)
+    {
+        const string body = """
+            import weakref
+            def fail():
+                local = T("local")
+                raise ValueError(T("arg"))
+            a = T("a")
+            weakref.finalize(a, print, "fin a")
+            fail()
+            """;
+        (string stdout, _, int rc) = Script.Run(ClassT + body, v);
+        (stdout.Replace('\n', ' ').TrimEnd(), rc).Should().Be(("fin a bye arg bye local bye a", 1));
+    }
+
+    [TestCaseSource(nameof(All))]
     public void SystemExit_NoTraceback_CodeIsTheStatus_ThenShutdown(PythonVersion v)
     {
         (string stdout, string stderr, int rc) = Script.Run(ClassT + "import sys\na = T(\"a\")\nsys.exit(3)\n", v);
