@@ -73,6 +73,7 @@ public static class ScriptRunner
 
         int main = MainModule.Create(interp);
         int globals = GenericType.Data(heap, main).Refs[0];
+        heap.SeedStartupCounts();
         var frame = new Frame(code, globals, globals, null);
         PyException? uncaught = null;
         try

@@ -13,7 +13,8 @@ public static class PythonProfiles
         Version = PythonVersion.Py38,
         Name = "3.8",
         // Recorded: sys._debugmallocstats() free-list lines at the top of a 3.8 script.
-        Startup = new StartupState { FreeLists = 6, FreeDicts = 9, FreeDictKeys = 0, FreeFloats = 3, FreeTuples = [9, 5, 4, 1, 4, 3, 10, 6, 3, 1, 1, 2, 0, 3, 2, 0, 1, 2, 3] },
+        // Recorded: gc.get_count() on the second line of a 27-line script (wr_finalize_exit with `import gc` first).
+        Startup = new StartupState { FreeLists = 6, FreeDicts = 9, FreeDictKeys = 0, FreeFloats = 3, FreeTuples = [9, 5, 4, 1, 4, 3, 10, 6, 3, 1, 1, 2, 0, 3, 2, 0, 1, 2, 3], GcCounts = [452, 9, 0] },
         // Recorded: len(gc.get_objects()) after gc.collect() in a fresh 3.8 interpreter.
         InterpreterTrackedObjects = 4482,
         Layout = new ObjectLayout
@@ -33,7 +34,8 @@ public static class PythonProfiles
         Version = PythonVersion.Py39,
         Name = "3.9",
         // Recorded: sys._debugmallocstats() free-list lines at the top of a 3.9 script.
-        Startup = new StartupState { FreeLists = 6, FreeDicts = 10, FreeDictKeys = 0, FreeFloats = 3, FreeTuples = [9, 5, 6, 1, 4, 3, 9, 2, 3, 4, 2, 2, 0, 3, 2, 0, 1, 2, 3] },
+        // Recorded: gc.get_count() on the second line of a 27-line script (wr_finalize_exit with `import gc` first).
+        Startup = new StartupState { FreeLists = 6, FreeDicts = 10, FreeDictKeys = 0, FreeFloats = 3, FreeTuples = [9, 5, 6, 1, 4, 3, 9, 2, 3, 4, 2, 2, 0, 3, 2, 0, 1, 2, 3], GcCounts = [598, 9, 0] },
         // Recorded: len(gc.get_objects()) after gc.collect() in a fresh 3.9 interpreter.
         InterpreterTrackedObjects = 4595,
         // bpo-38373: new list_resize formula, rounded to 4 (§2.1).
@@ -63,7 +65,8 @@ public static class PythonProfiles
         Version = PythonVersion.Py310,
         Name = "3.10",
         // Recorded: sys._debugmallocstats() free-list lines at the top of a 3.10 script.
-        Startup = new StartupState { FreeLists = 5, FreeDicts = 8, FreeDictKeys = 0, FreeFloats = 4, FreeTuples = [4, 7, 2, 1, 4, 2, 8, 2, 3, 7, 1, 1, 0, 1, 2, 0, 1, 2, 3] },
+        // Recorded: gc.get_count() on the second line of a 27-line script (wr_finalize_exit with `import gc` first).
+        Startup = new StartupState { FreeLists = 5, FreeDicts = 8, FreeDictKeys = 0, FreeFloats = 4, FreeTuples = [4, 7, 2, 1, 4, 2, 8, 2, 3, 7, 1, 1, 0, 1, 2, 0, 1, 2, 3], GcCounts = [84, 10, 0] },
         // Recorded: len(gc.get_objects()) after gc.collect() in a fresh 3.10 interpreter.
         InterpreterTrackedObjects = 4718,
         Growth = Py39.Growth with
@@ -103,7 +106,8 @@ public static class PythonProfiles
         Name = "3.11",
         // Recorded: sys._debugmallocstats() free-list lines at the top of a 3.11 script; gc.get_objects(2) holds
         // __main__ and its dict (3.11's startup ends with generation-1 collections: gc.get_count() (…, 0, 2)).
-        Startup = new StartupState { FreeLists = 40, FreeDicts = 8, FreeDictKeys = 0, FreeFloats = 4, FreeTuples = [4, 8, 2, 2, 3, 0, 8, 6, 1, 0, 1, 3, 5, 1, 2, 2, 2, 3, 1, 6], MainModuleGeneration = 2 },
+        // Recorded: gc.get_count() on the second line of a 27-line script (wr_finalize_exit with `import gc` first).
+        Startup = new StartupState { FreeLists = 40, FreeDicts = 8, FreeDictKeys = 0, FreeFloats = 4, FreeTuples = [4, 8, 2, 2, 3, 0, 8, 6, 1, 0, 1, 3, 5, 1, 2, 2, 2, 3, 1, 6], MainModuleGeneration = 2, GcCounts = [282, 0, 2] },
         // Recorded: len(gc.get_objects()) after gc.collect() in a fresh 3.11 interpreter.
         InterpreterTrackedObjects = 11091,
         Layout = Py310.Layout with
@@ -157,7 +161,9 @@ public static class PythonProfiles
         Version = PythonVersion.Py312,
         Name = "3.12",
         // Recorded: sys._debugmallocstats() free-list lines at the top of a 3.12 script.
-        Startup = new StartupState { FreeLists = 9, FreeDicts = 14, FreeDictKeys = 0, FreeFloats = 3, FreeTuples = [5, 8, 3, 1, 1, 1, 0, 0, 2, 0, 1, 0, 1, 1, 0, 0, 1, 2, 0, 0] },
+        // Recorded: gc.get_count() on the second line of a 27-line script (wr_finalize_exit with `import gc` first);
+        // compiling it passed threshold 700 and the collection that scheduled has already run.
+        Startup = new StartupState { FreeLists = 9, FreeDicts = 14, FreeDictKeys = 0, FreeFloats = 3, FreeTuples = [5, 8, 3, 1, 1, 1, 0, 0, 2, 0, 1, 0, 1, 1, 0, 0, 1, 2, 0, 0], GcCounts = [20, 5, 0] },
         // Recorded: len(gc.get_objects()) after gc.collect() in a fresh 3.12 interpreter.
         InterpreterTrackedObjects = 4973,
         Layout = Py311.Layout with
@@ -195,7 +201,8 @@ public static class PythonProfiles
         Version = PythonVersion.Py313,
         Name = "3.13",
         // Recorded: sys._debugmallocstats() free-list lines at the top of a 3.13 script.
-        Startup = new StartupState { FreeLists = 10, FreeDicts = 12, FreeDictKeys = 5, FreeFloats = 5, FreeTuples = [5, 8, 4, 1, 0, 2, 5, 2, 3, 5, 2, 8, 2, 1, 1, 2, 2, 2, 1, 0] },
+        // Recorded: gc.get_count() on the second line of a 27-line script (wr_finalize_exit with `import gc` first).
+        Startup = new StartupState { FreeLists = 10, FreeDicts = 12, FreeDictKeys = 5, FreeFloats = 5, FreeTuples = [5, 8, 4, 1, 0, 2, 5, 2, 3, 5, 2, 8, 2, 1, 1, 2, 2, 2, 1, 0], GcCounts = [65, 3, 0] },
         // Recorded: len(gc.get_objects()) after gc.collect() in a fresh 3.13 interpreter.
         InterpreterTrackedObjects = 5089,
         Layout = Py312.Layout with

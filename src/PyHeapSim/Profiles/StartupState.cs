@@ -34,4 +34,13 @@ public sealed record StartupState
     /// (the dict is tracked: it holds <c>__builtins__</c> and <c>__loader__</c>).
     /// </summary>
     public int MainModuleGeneration { get; init; } = 1;
+
+    /// <summary>
+    /// <c>gc.get_count()</c> when a script's first statement runs: what start-up left (the <c>site</c> import
+    /// and the rest) plus what compiling a corpus-sized script (20–40 lines) allocates. It decides when the
+    /// script's first automatic collections run, and so in which generation its objects are when it ends,
+    /// which orders the finalizers at exit. A longer script starts a few dozen higher (the compiler's
+    /// allocations grow with it). Empty: all zero.
+    /// </summary>
+    public IReadOnlyList<int> GcCounts { get; init; } = [];
 }
