@@ -10,8 +10,9 @@ namespace PyHeapSim.Scripting;
 /// <summary>
 /// Runs a script of the supported Python subset on a fresh simulated heap of the chosen version, writing
 /// what CPython would write: the program's output to <c>stdout</c>, tracebacks and diagnostics to
-/// <c>stderr</c>. Then finalizes the way CPython's shutdown does (module globals cleared in order, a last
-/// collection), so <c>__del__</c> output at exit appears too.
+/// <c>stderr</c>. Then finalizes the way CPython's shutdown does (exit hooks, the exit collection, <c>__main__</c>
+/// removed from <c>sys.modules</c> and its namespace left to the collector), so <c>__del__</c> output at
+/// exit appears too, in CPython's order.
 /// </summary>
 public static class ScriptRunner
 {
@@ -70,13 +71,14 @@ public static class ScriptRunner
             return new ScriptResult(2, heap, Stats(interp));
         }
 
-        int main = interp.NewModule("__main__");
+        int main = MainModule.Create(interp, fileName);
         int globals = GenericType.Data(heap, main).Refs[0];
-        InitMainNamespace(interp, main, fileName);
         // The recorded free lists are those CPython has at the script's first statement, after compiling it and
         // filling __main__: what the simulator's own compile and namespace parked or took is set back to them.
         heap.SetFreeListCensus(profile.Startup.Census);
+        heap.SeedStartupCounts();
         var frame = new Frame(code, globals, globals, null);
+        PyException? uncaught = null;
         try
         {
             int r = interp.RunFrame(frame, code);
@@ -84,9 +86,19 @@ public static class ScriptRunner
         }
         catch (PyException e)
         {
-            PrintTraceback(interp, e, lines);
-            interp.ReleaseException(e);
-            exit = 1;
+            int? status = SystemExitHandler.ExitStatus(interp, e);
+            if (status is null)
+            {
+                // PyErr_Print: sys.last_value / sys.last_traceback keep it until shutdown.
+                PrintTraceback(interp, e, lines);
+                uncaught = e;
+            }
+            else
+            {
+                // handle_system_exit clears the exception before Py_Exit.
+                interp.ReleaseException(e);
+            }
+            exit = status ?? 1;
         }
         catch (SimulatedMemoryException)
         {
@@ -108,7 +120,7 @@ public static class ScriptRunner
 
         try
         {
-            Finalize(interp, builder, globals);
+            Finalize(interp, builder, uncaught);
         }
         catch (PyException e)
         {
@@ -124,77 +136,13 @@ public static class ScriptRunner
     }
 
     /// <summary>
-    /// The nine names CPython's <c>__main__</c> holds before a script's first statement, in its order
-    /// (<c>module_init_dict</c>: <c>__name__ __doc__ __package__ __loader__ __spec__</c>; <c>add_main_module</c>:
-    /// <c>__annotations__</c>, <c>__builtins__</c>; <c>_PyRun_SimpleFileObject</c>: <c>__file__ __cached__</c>). The
-    /// script's own globals join a dict that already holds them, so it resizes when CPython's does (a resize
-    /// under tracemalloc is a traced keys table). The loader is a stand-in without GC tracking.
+    /// Shutdown as <c>Py_FinalizeEx</c> does it (<see cref="Shutdown"/>): the AST arena is already gone
+    /// when it starts (<c>_PyArena_Free</c> at the end of <c>pyrun_file</c>).
     /// </summary>
-    private static void InitMainNamespace(Interpreter interp, int main, string fileName)
-    {
-        interp.ModuleSet(main, "__name__", interp.InternedName("__main__"));
-        interp.ModuleSet(main, "__doc__", interp.None);
-        interp.ModuleSet(main, "__package__", interp.None);
-        int loader = interp.Heap.NewPlainObject();
-        interp.ModuleSet(main, "__loader__", loader);
-        interp.DecRef(loader);
-        interp.ModuleSet(main, "__spec__", interp.None);
-        int annotations = interp.NewDict();
-        interp.ModuleSet(main, "__annotations__", annotations);
-        interp.DecRef(annotations);
-        int builtins = interp.NewModule("builtins"); // owned by the module table, as sys.modules owns it
-        interp.ModuleSet(main, "__builtins__", builtins);
-        int file = interp.NewStr(fileName);
-        interp.ModuleSet(main, "__file__", file);
-        interp.DecRef(file);
-        interp.ModuleSet(main, "__cached__", interp.None);
-    }
-
-    /// <summary>
-    /// Shutdown as <c>Py_FinalizeEx</c> does it: the AST arena is already gone; exit hooks
-    /// (<c>weakref.finalize</c>) run; stdout is flushed; a collection if enabled; then <c>__main__</c>'s globals are cleared
-    /// (underscore names first, then the rest, in insertion order); then a final collection.
-    /// </summary>
-    private static void Finalize(Interpreter interp, NodeBuilder builder, int globals)
+    private static void Finalize(Interpreter interp, NodeBuilder builder, PyException? uncaught)
     {
         builder.Constants.ReleaseAst();
-        interp.RunExitHooks();
-        // flush_std_files(): sys.stdout's pending bytes go out before the collections of shutdown.
-        interp.StdoutStream.WriteFlush();
-        if (interp.Heap.CollectorEnabled) interp.Heap.Collect(2);
-        // Plain loops, not LINQ: generic LINQ over value tuples cannot be precompiled into this assembly
-        // and would be JIT-compiled at every run's exit.
-        var entries = DictType.Entries(interp.Heap, globals);
-        var order = new List<int>(entries.Count);
-        foreach ((int key, _) in entries)
-        {
-            if (IsPrivate(interp, key)) order.Add(key);
-        }
-        foreach ((int key, _) in entries)
-        {
-            if (!IsPrivate(interp, key)) order.Add(key);
-        }
-        foreach (int key in order)
-        {
-            string name = StrType.Value(interp.Heap, key);
-            if (name == "__builtins__") continue;
-            interp.IncRef(key);
-            try
-            {
-                DictType.SetItem(interp.Heap, globals, key, interp.None);
-            }
-            finally
-            {
-                interp.DecRef(key);
-            }
-        }
-        interp.Heap.Collect(2);
-    }
-
-    private static bool IsPrivate(Interpreter interp, int key)
-    {
-        string s = StrType.Value(interp.Heap, key);
-        return s.Length > 1 && s[0] == '_' && s[1] != '_';
+        Shutdown.FinalizeEx(interp, uncaught);
     }
 
     private static void PrintTraceback(Interpreter interp, PyException e, string[] lines)

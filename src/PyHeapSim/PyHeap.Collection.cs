@@ -65,6 +65,37 @@ public sealed partial class PyHeap
         return collected + uncollectable;
     }
 
+    /// <summary>
+    /// <c>_PyGC_CollectNoFail</c>: the full collections of interpreter shutdown (<c>finalize_modules</c> /
+    /// <c>PyImport_Cleanup</c> in 3.8, <c>finalize_interp_clear</c>). Unlike <see cref="Collect"/> it runs
+    /// whether or not automatic collection is enabled (<c>gc.disable()</c> does not stop it) and it never
+    /// calls <c>gc.callbacks</c> (3.8 calls <c>collect()</c> directly, not <c>collect_with_callback</c>;
+    /// 3.12+ skips <c>invoke_gc_callback</c> for <c>_Py_GC_REASON_SHUTDOWN</c>). The permanent generation
+    /// (<c>gc.freeze()</c>) is left alone, as in every collection. Returns 0 without collecting when a
+    /// collection is already running; otherwise collected + uncollectable objects.
+    /// </summary>
+    /// <remarks>An exception from a finalizer or callback is rethrown after the collection completed.</remarks>
+    public long CollectNoFail()
+    {
+        if (Gc.Collecting) return 0;
+        _cycles ??= new CycleCollection(this);
+        long collected, uncollectable;
+        Gc.Collecting = true;
+        try
+        {
+            EmitCollection(Tracing.HeapEventKind.CollectionStart, 2, 0);
+            (collected, uncollectable) = _cycles.Collect(2);
+            Gc.AddStats(2, collected, uncollectable);
+            EmitCollection(Tracing.HeapEventKind.CollectionEnd, 2, collected + uncollectable);
+        }
+        finally
+        {
+            Gc.Collecting = false;
+        }
+        _cycles.TakeDeferredException()?.Throw();
+        return collected + uncollectable;
+    }
+
     /// <summary><c>collect_generations</c>: the automatic collection chosen by counts, thresholds and the long-lived rule.</summary>
     internal void CollectAutomatic()
     {

@@ -7,6 +7,17 @@ namespace PyHeapSim;
 public sealed partial class PyHeap
 {
     /// <summary>
+    /// Sets <c>gc.get_count()</c> to what a fresh interpreter of this version shows when a script's first
+    /// statement runs (<see cref="StartupState.GcCounts"/>), so the script's automatic collections come when
+    /// CPython's do. A script runtime calls this once, just before running the script's code.
+    /// </summary>
+    public void SeedStartupCounts()
+    {
+        IReadOnlyList<int> c = Profile.Startup.GcCounts;
+        for (int g = 0; g < c.Count && g < 3; g++) Gc.SetCount(g, c[g]);
+    }
+
+    /// <summary>
     /// Parks blocks on the free lists as a fresh interpreter of this version has them when a script starts
     /// (<see cref="PythonProfile.Startup"/>). A script runtime calls this once, after building its own
     /// startup objects; the blocks count as allocated (as in CPython) and are not traced.

@@ -19,6 +19,9 @@ public sealed partial class Interpreter
         NumpyModule.Register(this);
     }
 
+    internal partial bool SetBuiltinAttribute(int obj, string name, int value) =>
+        T.TypeOf(obj) == Types.Finalize && WeakrefModule.SetFinalizeAttribute(this, obj, name, value);
+
     internal partial BuiltinFunction? FindBuiltinMethod(int self, string name)
     {
         switch (Kind(self))

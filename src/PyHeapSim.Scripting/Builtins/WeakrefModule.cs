@@ -7,35 +7,36 @@ namespace PyHeapSim.Scripting.Builtins;
 /// <summary>
 /// The <c>weakref</c> module: <c>ref</c> (the heap's weak references) and <c>finalize</c>. A finalize
 /// object is the callback of a weak reference to its referent; its registry entry (<c>finalize._registry</c>)
-/// holds the finalizer, the weak reference, the function and its arguments until it runs.
+/// holds the finalizer, the weak reference, the function and its arguments until it runs. At exit
+/// <c>finalize._exitfunc</c> (an <c>atexit</c> handler registered by the first finalizer) calls the pending
+/// ones whose <c>atexit</c> is true, newest first, then sets <c>finalize._shutdown</c>: a finalizer whose
+/// referent dies later, during module teardown, is dropped without calling its function.
 /// </summary>
 internal static class WeakrefModule
 {
-    private sealed class Registry
-    {
-        public readonly Dictionary<int, Entry> Entries = [];
-        public int NextIndex;
-    }
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Interpreter, FinalizeRegistry> Registries = new();
 
-    private sealed record Entry(int WeakRef, int Func, int Args, int Kwargs, int Index);
-
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Interpreter, Registry> Registries = new();
-
-    private static Registry RegistryOf(Interpreter interp) => Registries.GetOrCreateValue(interp);
+    private static FinalizeRegistry RegistryOf(Interpreter interp) =>
+        Registries.TryGetValue(interp, out FinalizeRegistry? r) ? r : throw new InvalidOperationException("weakref module not registered");
 
     public static void Register(Interpreter interp)
     {
+        // Lib/weakref.py: its namespace is a cycle through its functions' __globals__, so the module dies in
+        // the shutdown collection, not when sys.modules lets it go.
         int m = interp.NewModule("weakref", fromSource: true);
         interp.ModuleSet(m, "ref", interp.Heap.Types.WeakRef);
         interp.ModuleSet(m, "ReferenceType", interp.Heap.Types.WeakRef);
         interp.ModuleSet(m, "finalize", interp.Types.Finalize);
-        interp.ExitHooks.Add(() => RunAtExit(interp));
-        interp.ExitHooks.Add(() => RunAtExit(interp));
         interp.ModuleDef(m, "getweakrefcount", (i, a, k) =>
         {
             int o = BuiltinsModule.One(i, "getweakrefcount", a);
             return i.NewInt(i.Heap.WeakRefsOf(o, create: false)?.Count ?? 0);
         });
+        // finalize._registry = {}: held by the module object next to its namespace.
+        int registry = interp.NewDict();
+        PyHeapSim.Objects.Stores.GenericData data = GenericType.Data(interp.Heap, m);
+        data.Refs = [data.Refs[0], registry];
+        Registries.AddOrUpdate(interp, new FinalizeRegistry(interp.Heap, registry));
     }
 
     /// <summary><c>weakref.ref(obj[, callback])</c>.</summary>
@@ -57,11 +58,15 @@ internal static class WeakrefModule
         int f = GenericType.New(interp.Heap, interp.Types.Finalize, [], null);
         // Calling the object (directly or as the weak reference's callback) runs CallFinalize.
         GenericType.Data(interp.Heap, f).Host = new NativeFunction("finalize", (i, a, k) => CallFinalize(i, f));
-        // Calling the object (directly or as the weak reference's callback) runs CallFinalize.
-        GenericType.Data(interp.Heap, f).Host = new NativeFunction("finalize", (i, a, k) => CallFinalize(i, f));
+        FinalizeRegistry reg = RegistryOf(interp);
+        if (!reg.RegisteredWithAtexit)
+        {
+            interp.ExitHooks.Add(() => RunAtExit(interp));
+            reg.RegisteredWithAtexit = true;
+        }
         int wr = WeakRefType.New(interp.Heap, obj, f);
         int fargs = interp.NewTuple(args[2..]);
-        int fkw = 0;
+        int fkw;
         if (kw.Count > 0)
         {
             fkw = interp.NewDict();
@@ -72,50 +77,54 @@ internal static class WeakrefModule
                 interp.DecRef(key);
             }
         }
-        Registry reg = RegistryOf(interp);
-        reg.Entries[f] = new Entry(wr, interp.NewRef(args[1]), fargs, fkw, reg.NextIndex++);
-        interp.IncRef(f); // the registry's reference
+        else
+        {
+            fkw = interp.NewNone();
+        }
+        reg.Add(f, interp.NewTupleStealing([wr, interp.NewRef(args[1]), fargs, fkw]));
         return f;
     }
 
-    /// <summary>Calling a finalize object (directly, or as its weak reference's callback): runs once.</summary>
+    /// <summary>Calling a finalize object (directly, or as its weak reference's callback): runs once, and
+    /// not at all once <c>_exitfunc</c> has run (<c>finalize.__call__</c>: <c>if info and not self._shutdown</c>).</summary>
     public static int CallFinalize(Interpreter interp, int f)
     {
-        Registry reg = RegistryOf(interp);
-        if (!reg.Entries.Remove(f, out Entry? e)) return interp.NewNone();
+        FinalizeRegistry reg = RegistryOf(interp);
+        int info = reg.Pop(f);
+        if (info == 0) return interp.NewNone();
         try
         {
-            ReadOnlySpan<int> fargs = TupleType.Items(interp.Heap, e.Args);
+            if (reg.Shutdown) return interp.NewNone();
+            int[] items = TupleType.Items(interp.Heap, info).ToArray();
+            ReadOnlySpan<int> fargs = TupleType.Items(interp.Heap, items[2]);
             KeywordArguments kw = KeywordArguments.None;
-            if (e.Kwargs != 0)
+            if (items[3] != interp.None)
             {
-                var entries = DictType.Entries(interp.Heap, e.Kwargs);
+                var entries = DictType.Entries(interp.Heap, items[3]);
                 kw = new KeywordArguments([.. entries.Select(x => StrType.Value(interp.Heap, x.Key))], [.. entries.Select(x => x.Value)]);
             }
-            return interp.Call(e.Func, fargs, kw);
+            return interp.Call(items[1], fargs, kw);
         }
         finally
         {
-            interp.XDecRef(e.Kwargs);
-            interp.DecRef(e.Args);
-            interp.DecRef(e.Func);
-            interp.DecRef(e.WeakRef);
-            interp.DecRef(f);
+            interp.DecRef(info);
         }
     }
 
-    /// <summary><c>finalize._exitfunc</c>: the still-alive finalizers, newest first, with automatic collection off.</summary>
+    /// <summary>
+    /// <c>finalize._exitfunc</c>: the still-alive finalizers whose <c>atexit</c> is true, newest first
+    /// (<c>_select_for_exit</c>, reselected when a callback creates a finalizer), with automatic collection
+    /// off; then <c>finalize._shutdown</c> is set whatever happened.
+    /// </summary>
     public static void RunAtExit(Interpreter interp)
     {
-        Registry reg = RegistryOf(interp);
-        if (reg.Entries.Count == 0) return;
+        FinalizeRegistry reg = RegistryOf(interp);
         bool enabled = interp.Heap.CollectorEnabled;
         interp.Heap.CollectorEnabled = false;
         try
         {
-            while (reg.Entries.Count > 0)
+            for (int f = reg.NewestForExit(); f != 0; f = reg.NewestForExit())
             {
-                int f = reg.Entries.MaxBy(x => x.Value.Index).Key;
                 try
                 {
                     interp.DecRef(CallFinalize(interp, f));
@@ -128,6 +137,7 @@ internal static class WeakrefModule
         }
         finally
         {
+            reg.Shutdown = true;
             interp.Heap.CollectorEnabled = enabled;
         }
     }
@@ -136,28 +146,38 @@ internal static class WeakrefModule
     {
         "detach" => (i, a, k) =>
         {
-            Registry reg = RegistryOf(i);
-            if (!reg.Entries.Remove(a[0], out Entry? e)) return i.NewNone();
-            int target = WeakRefType.Referent(i.Heap, e.WeakRef);
-            int result = target == 0 ? i.NewNone() : i.NewTupleStealing([i.NewRef(target), i.NewRef(e.Func), i.NewRef(e.Args), e.Kwargs == 0 ? i.NewDict() : i.NewRef(e.Kwargs)]);
-            i.XDecRef(e.Kwargs);
-            i.DecRef(e.Args);
-            i.DecRef(e.Func);
-            i.DecRef(e.WeakRef);
-            i.DecRef(a[0]);
-            return result;
+            int info = RegistryOf(i).Pop(a[0]);
+            if (info == 0) return i.NewNone();
+            try
+            {
+                int[] items = TupleType.Items(i.Heap, info).ToArray();
+                int target = WeakRefType.Referent(i.Heap, items[0]);
+                return target == 0 ? i.NewNone() : i.NewTupleStealing([i.NewRef(target), i.NewRef(items[1]), i.NewRef(items[2]), items[3] == i.None ? i.NewDict() : i.NewRef(items[3])]);
+            }
+            finally
+            {
+                i.DecRef(info);
+            }
         },
         _ => null,
     };
 
     public static int GetFinalizeAttribute(Interpreter interp, int f, string name)
     {
-        Registry reg = RegistryOf(interp);
+        FinalizeRegistry reg = RegistryOf(interp);
         return name switch
         {
-            "alive" => interp.NewBool(reg.Entries.ContainsKey(f)),
-            "atexit" => interp.NewBool(true),
+            "alive" => interp.NewBool(reg.Contains(f)),
+            "atexit" => interp.NewBool(reg.AtExit(f)),
             _ => 0,
         };
+    }
+
+    /// <summary><c>f.atexit = value</c> (the property's setter: ignored once the finalizer is dead); false for other names.</summary>
+    public static bool SetFinalizeAttribute(Interpreter interp, int f, string name, int value)
+    {
+        if (name != "atexit") return false;
+        RegistryOf(interp).SetAtExit(f, interp.IsTrue(value));
+        return true;
     }
 }

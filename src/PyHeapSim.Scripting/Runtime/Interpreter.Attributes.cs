@@ -123,6 +123,7 @@ public sealed partial class Interpreter
             DictType.SetItem(Heap, GenericType.Data(Heap, obj).Refs[0], InternedName(name), value);
             return;
         }
+        if (SetBuiltinAttribute(obj, name, value)) return;
         throw Raise("AttributeError", $"'{TypeName(obj)}' object has no attribute '{name}'");
     }
 
@@ -196,13 +197,17 @@ public sealed partial class Interpreter
         }
     }
 
-    /// <summary>Drops an exception that was handled: its object and the frames its traceback kept.</summary>
+    /// <summary>
+    /// Drops an exception that was handled: its object, then the frames its traceback kept — the order of
+    /// <c>BaseException_clear</c> (<c>args</c> before <c>__traceback__</c>), so what the exception's arguments
+    /// hold dies before the raising frames' locals.
+    /// </summary>
     internal void ReleaseException(PyException e)
     {
-        foreach (Frame f in e.PendingFrames) ClearFrame(f);
-        e.PendingFrames.Clear();
         int exc = e.ExceptionObject;
         e.ExceptionObject = 0;
         XDecRef(exc);
+        foreach (Frame f in e.PendingFrames) ClearFrame(f);
+        e.PendingFrames.Clear();
     }
 }

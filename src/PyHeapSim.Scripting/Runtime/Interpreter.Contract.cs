@@ -55,6 +55,9 @@ public sealed partial class Interpreter
     /// <summary>A non-method attribute of a built-in object (<c>arr.nbytes</c>, <c>e.args</c> …), new reference, or 0 when absent.</summary>
     internal partial int GetBuiltinAttribute(int obj, string name);
 
+    /// <summary>Sets a writable attribute of a built-in object (<c>finalize.atexit</c>); false when it has none of that name.</summary>
+    internal partial bool SetBuiltinAttribute(int obj, string name, int value);
+
     /// <summary>Fills <see cref="Builtins"/> and <see cref="Modules"/> (print, len, …; sys, gc, weakref, tracemalloc, numpy).</summary>
     internal partial void RegisterBuiltins();
 }

@@ -117,7 +117,8 @@ public sealed partial class Interpreter
     internal int NewBuiltinFunction(string name, BuiltinFunction function, int self = 0) =>
         GenericType.New(Heap, Types.BuiltinFunction, self == 0 ? [] : [self], new NativeFunction(name, function));
 
-    /// <summary>Creates a module object with an empty namespace dict and registers it as importable.</summary>
+    /// <summary>Creates a module object with an empty namespace dict and registers it as importable
+    /// (<paramref name="fromSource"/>: see <see cref="ModuleInfo.FromSource"/>).</summary>
     internal int NewModule(string name, bool fromSource = false)
     {
         int dict = NewDict();

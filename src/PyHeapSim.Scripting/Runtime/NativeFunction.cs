@@ -9,8 +9,11 @@ internal sealed record NativeFunction(string Name, BuiltinFunction Function)
 }
 
 /// <summary>Host data of a module object; its namespace dict is the object's first reference.</summary>
-/// <summary>Host data of a module object. <paramref name="FromSource"/>: CPython implements it in Python, so its
-/// first import runs module code through importlib (which leaves frames on the ≤3.10 frame free list).</summary>
+/// <param name="Name">The module's name.</param>
+/// <param name="FromSource">CPython implements it in Python (<c>__main__</c>, Lib/weakref.py, Lib/tracemalloc.py):
+/// its first import runs module code through importlib (which leaves frames and free-list blocks behind), and at
+/// shutdown it leaves <c>sys.modules</c> (<c>finalize_remove_modules</c>) and its namespace is left to the
+/// collector. The other simulated modules stand for C modules (<c>sys</c>, <c>gc</c>) whose state outlives them.</param>
 internal sealed record ModuleInfo(string Name, bool FromSource = false)
 {
     /// <summary>Set by the first <c>import</c> of the module in the script.</summary>

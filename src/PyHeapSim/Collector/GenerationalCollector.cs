@@ -67,6 +67,17 @@ internal sealed partial class GenerationalCollector
         _t.ListAppend(Head(0), o);
     }
 
+    /// <summary>
+    /// Moves a tracked object (tracking it first if needed) to the tail of <paramref name="generation"/>,
+    /// where the collections a host ran before the simulation started would have left it
+    /// (<c>gc_list_move</c>). Counts are not touched: they count collections and allocations, not moves.
+    /// </summary>
+    public void MoveToGeneration(int o, int generation)
+    {
+        Track(o);
+        _t.ListMove(o, Head(generation));
+    }
+
     /// <summary>Unlinks a tracked object (<c>_PyObject_GC_UNTRACK</c>).</summary>
     public void Untrack(int o)
     {

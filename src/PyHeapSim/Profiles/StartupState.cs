@@ -1,8 +1,9 @@
 namespace PyHeapSim.Profiles;
 
 /// <summary>
-/// What a fresh interpreter's free lists hold when a script starts (read from
-/// <c>sys._debugmallocstats()</c> at the top of a script). Until the script's first full collection empties
+/// What a fresh interpreter holds when a script starts: its free lists (read from
+/// <c>sys._debugmallocstats()</c> at the top of a script) and where the startup collections left the
+/// <c>__main__</c> module. Until the script's first full collection empties
 /// them, they decide whether a new list, dict, float or small tuple takes a parked block (no new traced
 /// bytes, no GC count) or a fresh one.
 /// </summary>
@@ -57,4 +58,24 @@ public sealed record StartupState
     /// </summary>
     public System.Collections.Immutable.ImmutableDictionary<string, FreeListCensus> AfterSourceImports { get; init; } =
         System.Collections.Immutable.ImmutableDictionary<string, FreeListCensus>.Empty;
+
+    /// <summary>
+    /// The generation the <c>__main__</c> module and its namespace dict sit in (at its tail, module first)
+    /// when the script starts: <c>add_main_module</c> creates them early and the automatic collections of
+    /// the rest of startup (<c>site</c>) age them. A full collection appends generation 0 and then
+    /// generation 1 to generation 2 (<c>gc_list_merge</c> in <c>collect</c>), so from generation 1 the
+    /// namespace is scanned after the script's own objects and rescues them in dict order — which is what
+    /// orders the finalizers at exit. Recorded: <c>gc.get_objects(generation)</c> at the top of a script
+    /// (the dict is tracked: it holds <c>__builtins__</c> and <c>__loader__</c>).
+    /// </summary>
+    public int MainModuleGeneration { get; init; } = 1;
+
+    /// <summary>
+    /// <c>gc.get_count()</c> when a script's first statement runs: what start-up left (the <c>site</c> import
+    /// and the rest) plus what compiling a corpus-sized script (20–40 lines) allocates. It decides when the
+    /// script's first automatic collections run, and so in which generation its objects are when it ends,
+    /// which orders the finalizers at exit. A longer script starts a few dozen higher (the compiler's
+    /// allocations grow with it). Empty: all zero.
+    /// </summary>
+    public IReadOnlyList<int> GcCounts { get; init; } = [];
 }
