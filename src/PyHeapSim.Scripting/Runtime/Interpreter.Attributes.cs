@@ -19,8 +19,13 @@ public sealed partial class Interpreter
     {
         if (T.TypeOf(obj) == Types.Module) return $"module '{((ModuleInfo)GenericType.Data(Heap, obj).Host!).Name}' has no attribute '{name}'";
         if (Kind(obj) == TypeKind.Type) return $"type object '{T.TypeInfoOfType(obj).Name}' has no attribute '{name}'";
+        if (IsDeclaredSlot(obj, name)) return string.Format(Profile.Messages.UnsetSlotRead, TypeName(obj), name);
         return $"'{TypeName(obj)}' object has no attribute '{name}'";
     }
+
+    /// <summary>True when <paramref name="name"/> is one of the <c>__slots__</c> of <paramref name="obj"/>'s class (a member descriptor).</summary>
+    private bool IsDeclaredSlot(int obj, string name) =>
+        Kind(obj) == TypeKind.Instance && T.TypeInfoOf(obj).SlotNames.Contains(name);
 
     /// <summary>Like <see cref="GetAttr"/> but returns 0 when absent.</summary>
     internal int TryGetAttr(int obj, string name)
@@ -106,7 +111,7 @@ public sealed partial class Interpreter
                 if (name == "__dict__" && SetInstanceDict(obj, value)) return;
                 if (!InstanceType.SetAttr(Heap, obj, InternedName(name), value))
                 {
-                    throw Raise("AttributeError", $"'{TypeName(obj)}' object has no attribute '{name}'");
+                    throw Raise("AttributeError", NoDictAttributeMessage(obj, name));
                 }
                 return;
             case TypeKind.Type:
@@ -124,8 +129,12 @@ public sealed partial class Interpreter
             return;
         }
         if (SetBuiltinAttribute(obj, name, value)) return;
-        throw Raise("AttributeError", $"'{TypeName(obj)}' object has no attribute '{name}'");
+        throw Raise("AttributeError", NoDictAttributeMessage(obj, name));
     }
+
+    /// <summary>Setting or deleting <paramref name="name"/> failed on an object without a <c>__dict__</c>.</summary>
+    private string NoDictAttributeMessage(int obj, string name) =>
+        $"'{TypeName(obj)}' object has no attribute '{name}'{Profile.Messages.NoDictForNewAttributes}";
 
     /// <summary><c>subtype_setdict</c>: <c>obj.__dict__ = value</c> (0 = <c>del</c>); false when the instance has no <c>__dict__</c>.</summary>
     private bool SetInstanceDict(int obj, int value)
@@ -148,7 +157,13 @@ public sealed partial class Interpreter
             TypeKind.Type when T.TypeInfoOfType(obj).IsHeapType => DictType.DelItem(Heap, T.TypeInfoOfType(obj).Dict, InternedName(name)),
             _ => T.TypeOf(obj) == Types.Module && DictType.DelItem(Heap, GenericType.Data(Heap, obj).Refs[0], InternedName(name)),
         };
-        if (!ok) throw Raise("AttributeError", AttributeErrorMessage(obj, name));
+        if (ok) return;
+        // member_set with NULL on an unset slot: AttributeError(name) in every version.
+        if (IsDeclaredSlot(obj, name)) throw Raise("AttributeError", name);
+        bool hasDict = Kind(obj) == TypeKind.Instance ? T.TypeInfoOf(obj).HasInstanceDict : Kind(obj) == TypeKind.Type || T.TypeOf(obj) == Types.Module;
+        if (!hasDict) throw Raise("AttributeError", NoDictAttributeMessage(obj, name));
+        if (Kind(obj) == TypeKind.Instance) throw Raise("AttributeError", string.Format(Profile.Messages.DeleteMissingInstanceAttribute, TypeName(obj), name));
+        throw Raise("AttributeError", AttributeErrorMessage(obj, name));
     }
 
     /// <summary><c>_PyObject_LookupSpecial</c>: <paramref name="name"/> on the type of <paramref name="obj"/> (a new reference, unbound), or 0.</summary>

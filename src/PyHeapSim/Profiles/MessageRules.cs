@@ -23,4 +23,24 @@ public sealed record MessageRules
 
     /// <summary><c>"%d" % "a"</c>; {0} is the conversion, {1} the type. 3.10: "a real number is required".</summary>
     public string PercentFormatNumberRequired { get; init; } = "%{0} format: a number is required, not {1}";
+
+    /// <summary>
+    /// Appended to "'T' object has no attribute 'x'" when setting or deleting an attribute fails on an object
+    /// without a <c>__dict__</c> (<c>_PyObject_GenericSetAttrWithDict</c>): 3.13 adds
+    /// " and no __dict__ for setting new attributes" (recorded).
+    /// </summary>
+    public string NoDictForNewAttributes { get; init; } = "";
+
+    /// <summary>
+    /// <c>del obj.x</c> on an instance whose <c>__dict__</c> lacks x: up to 3.10 the dict's KeyError becomes
+    /// <c>AttributeError(name)</c>, so the message is the bare name; from 3.11 "'T' object has no attribute 'x'"
+    /// (recorded). {0} is the type name, {1} the attribute.
+    /// </summary>
+    public string DeleteMissingInstanceAttribute { get; init; } = "{1}";
+
+    /// <summary>
+    /// Reading a declared but unset <c>__slots__</c> member (<c>member_get</c>): the bare name up to 3.9,
+    /// "'T' object has no attribute 'x'" from 3.10 (recorded). Deleting one is the bare name in every version.
+    /// </summary>
+    public string UnsetSlotRead { get; init; } = "{1}";
 }

@@ -117,7 +117,8 @@ public static class PythonProfiles
         // covers 48 address bits in 3.10 (node sizes measured with sys._debugmallocstats()).
         Allocator = Py39.Allocator with { PoolSize = 16 * 1024, ArenaSize = 1024 * 1024, ArenaMapAddressBits = 48 },
         // "%d" format: "a real number is required" (recorded).
-        Messages = Py39.Messages with { PercentFormatNumberRequired = "%{0} format: a real number is required, not {1}" },
+        // member_get words an unset slot like any missing attribute (recorded).
+        Messages = Py39.Messages with { PercentFormatNumberRequired = "%{0} format: a real number is required, not {1}", UnsetSlotRead = "'{0}' object has no attribute '{1}'" },
     };
 
     /// <summary>CPython 3.11.</summary>
@@ -186,6 +187,7 @@ public static class PythonProfiles
         {
             IntModuloByZero = "integer modulo by zero",
             StrIndicesMustBeIntegers = "string indices must be integers, not '{0}'",
+            DeleteMissingInstanceAttribute = "'{0}' object has no attribute '{1}'",
         },
     };
 
@@ -288,7 +290,11 @@ public static class PythonProfiles
         // gh-119506: TextIOWrapper.write flushes pending bytes first only for a write of a chunk or more.
         Stdio = Py312.Stdio with { FlushBeforeAppend = PendingFlushRule.WhenWriteFillsChunk },
         // float_rem reworded (recorded).
-        Messages = Py312.Messages with { FloatModuloByZero = "float modulo by zero" },
+        Messages = Py312.Messages with
+        {
+            FloatModuloByZero = "float modulo by zero",
+            NoDictForNewAttributes = " and no __dict__ for setting new attributes",
+        },
     };
 
     private static Dictionary<string, int> With(IReadOnlyDictionary<string, int> previous, params (string Name, int Size)[] changes)
