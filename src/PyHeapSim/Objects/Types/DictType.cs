@@ -134,7 +134,11 @@ internal static class DictType
         {
             // Split tables count only their values array. 3.11+: shared_keys_usable_size at call time.
             if (heap.Profile.Growth.SharedKeysMaxSize > 0) return size + 8 * (d.Keys.NEntries + d.Keys.Usable);
-            return size + 8 * d.ValuesCapacity;
+            // ≤3.10 dict_sizeof: "the keys portion is accounted-for in the type object" — unless the class has
+            // let go of them (_PyObjectDict_SetItem set CACHED_KEYS to NULL) and this dict is their last holder.
+            size += 8 * d.ValuesCapacity;
+            if (d.Keys.RefCount == 1) size += KeysBytes(heap, d.Keys);
+            return size;
         }
         if (d.Keys.RefCount == 1) size += KeysBytes(heap, d.Keys);
         return size;
