@@ -45,6 +45,9 @@ public sealed partial class Interpreter
                 int v = InstanceType.GetAttr(Heap, obj, InternedName(name));
                 if (v != 0) return NewRef(v);
                 int cv = ClassType.LookupAttribute(Heap, type, InternedName(name));
+                // A member descriptor is a data descriptor (member_get): an unset slot is an AttributeError,
+                // not the descriptor.
+                if (cv != 0 && T.TypeOf(cv) == Types.MemberDescriptor) return 0;
                 if (cv != 0) return BindIfFunction(cv, obj);
                 return GetBuiltinAttribute(obj, name);
             }

@@ -311,6 +311,7 @@ internal static class ObjectModel
                 }
                 // Pushed in reverse: released as tp_base, tp_dict, tp_bases, tp_mro, then the metatype.
                 heap.PushRelease(t.TypeOf(o));
+                if (ti.HtSlots != 0) heap.PushRelease(ti.HtSlots);
                 if (ti.Mro != 0) heap.PushRelease(ti.Mro);
                 if (ti.Bases != 0) heap.PushRelease(ti.Bases);
                 if (ti.Dict != 0) heap.PushRelease(ti.Dict);

@@ -51,6 +51,10 @@ public sealed class TypeInfo
     /// reference cycle and die by collection, not by refcount); 0 for built-in types.</summary>
     public int Mro { get; internal set; }
 
+    /// <summary><c>ht_slots</c>: the sorted tuple of a class's own <c>__slots__</c> names (0 when it has none);
+    /// owned by the class, released by <c>type_dealloc</c> after the MRO.</summary>
+    public int HtSlots { get; internal set; }
+
     /// <summary>Slot of the <c>__bases__</c> tuple of a class; 0 for built-in types.</summary>
     public int Bases { get; internal set; }
 

@@ -28,7 +28,7 @@ public sealed record CompilerRules
     /// Built-in types whose call goes through vectorcall (by <c>__name__</c>); calling any other type packs
     /// its arguments into a new tuple (<c>_PyObject_MakeTpCall</c>: a counted GC allocation when the tuple
     /// free list is empty). None in 3.8; bpo-37207 (3.9): list, tuple, dict, set, frozenset, range;
-    /// 3.10: float, bool, type, reversed; 3.11: enumerate; 3.13: str, int (measured: the count after
+    /// 3.10: float, bool, type, reversed; 3.11: enumerate, super; 3.13: str, int (measured: the count after
     /// <c>T(arg)</c> right after a collection). Classes and <c>weakref.ref</c> always take the tuple.
     /// </summary>
     public System.Collections.Immutable.ImmutableHashSet<string> VectorcallTypes { get; init; } = [];

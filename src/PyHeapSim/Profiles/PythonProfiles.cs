@@ -174,8 +174,9 @@ public static class PythonProfiles
         Compiler = Py310.Compiler with
         {
             FramesAreHeapObjects = false,
-            // bpo-43706: enumerate is called through vectorcall.
-            VectorcallTypes = Py310.Compiler.VectorcallTypes.Add("enumerate"),
+            // bpo-43706: enumerate is called through vectorcall; so is super() (type_new_init_subclass: measured,
+            // no argument tuple when a class is created right after a collection).
+            VectorcallTypes = Py310.Compiler.VectorcallTypes.Union(["enumerate", "super"]),
             // PUSH_NULL before callables; KW_NAMES instead of a stacked names tuple; qualname from the code (co_stacksize).
             CallPushesNull = true,
             CallKeywordNamesOnStack = false,
