@@ -136,7 +136,7 @@ internal static class StrMethods
             int x = part == s && parts.Count == 1 ? interp.NewRef(args[0]) : interp.NewStr(part);
             // SPLIT_ADD: the first MAX_PREALLOC parts go into the preallocated slots, later ones are appended.
             int count = ListType.Size(interp.Heap, list);
-            if (count < 12 && count < ListType.Allocated(interp.Heap, list)) ListType.StorePreallocated(interp.Heap, list, x);
+            if (count < SplitMaxPrealloc && count < ListType.Allocated(interp.Heap, list)) ListType.StorePreallocated(interp.Heap, list, x);
             else ListType.Append(interp.Heap, list, x);
             interp.DecRef(x);
         }
@@ -150,7 +150,6 @@ internal static class StrMethods
     /// </summary>
     private static int SplitPrealloc(Interpreter interp, int length, int sepLength, long maxsplit)
     {
-        const int MaxPrealloc = 12;
         if (sepLength > 0 && length < sepLength) return 1;
         long maxcount = maxsplit;
         if (maxcount < 0)
@@ -158,8 +157,11 @@ internal static class StrMethods
             maxcount = !interp.Profile.Library.SplitPresizesFromLength ? long.MaxValue
                 : sepLength == 0 ? length / 2 + 1 : length / sepLength + 1;
         }
-        return maxcount >= MaxPrealloc ? MaxPrealloc : (int)maxcount + 1;
+        return maxcount >= SplitMaxPrealloc ? SplitMaxPrealloc : (int)maxcount + 1;
     }
+
+    /// <summary><c>MAX_PREALLOC</c> of <c>Objects/stringlib/split.h</c>.</summary>
+    private const int SplitMaxPrealloc = 12;
 
     private static int Format(Interpreter interp, ReadOnlySpan<int> args, KeywordArguments kw)
     {

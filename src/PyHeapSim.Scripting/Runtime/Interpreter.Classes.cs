@@ -160,8 +160,8 @@ public sealed partial class Interpreter
                     LeaveImportFrames();
                     LeaveImportFreeLists(name);
                 }
+                info.OnFirstImport?.Invoke(this);
             }
-            if (FirstImportHooks.Remove(name, out Action<Interpreter>? hook)) hook(this);
             return NewRef(m);
         }
         throw Raise("ModuleNotFoundError", $"No module named '{name}'");

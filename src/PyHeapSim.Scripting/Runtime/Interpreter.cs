@@ -80,9 +80,6 @@ public sealed partial class Interpreter
     /// <summary>Importable modules: name → module object slot (owned by this table).</summary>
     internal Dictionary<string, int> Modules { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Work a built-in module does the first time it is imported (e.g. NumPy's import-time state).</summary>
-    internal Dictionary<string, Action<Interpreter>> FirstImportHooks { get; } = new(StringComparer.Ordinal);
-
     /// <summary>NumPy's allocator state (caches), made by <c>import numpy</c>.</summary>
     internal Builtins.NpyAllocator? Numpy { get; set; }
 

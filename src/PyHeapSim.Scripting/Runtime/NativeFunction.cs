@@ -18,4 +18,7 @@ internal sealed record ModuleInfo(string Name, bool FromSource = false)
 {
     /// <summary>Set by the first <c>import</c> of the module in the script.</summary>
     public bool Imported { get; set; }
+
+    /// <summary>Work the module's first import does besides the interpreter's own (e.g. NumPy's import-time state).</summary>
+    public Action<Interpreter>? OnFirstImport { get; set; }
 }

@@ -1,3 +1,4 @@
+using PyHeapSim.Objects.Types;
 using PyHeapSim.Scripting.Runtime;
 
 namespace PyHeapSim.Scripting.Builtins;
@@ -19,7 +20,7 @@ internal static class NumpyModule
         interp.ModuleDef(m, "empty", (i, a, k) => NdArrays.Empty(i, a, k));
         interp.ModuleDef(m, "arange", (i, a, k) => NdArrays.Arange(i, a, k));
         interp.ModuleSet(m, "ndarray", interp.Types.NdArray);
-        interp.FirstImportHooks["numpy"] = Import;
+        ((ModuleInfo)GenericType.Data(interp.Heap, m).Host!).OnFirstImport = Import;
     }
 
     /// <summary>What <c>import numpy</c> leaves behind that later allocations see: the allocator's caches.</summary>
