@@ -19,7 +19,7 @@ internal sealed class JsonLinesTraceWriter(TextWriter output) : IHeapObserver, I
                 output.Write("\",\"id\":");
                 output.Write(e.Slot);
                 output.Write(",\"type\":");
-                output.Write(JsonSerializer.Serialize(e.TypeName));
+                WriteJsonString(e.TypeName);
                 output.Write(",\"bytes\":");
                 output.Write(e.Bytes);
                 output.WriteLine("}");
@@ -37,6 +37,20 @@ internal sealed class JsonLinesTraceWriter(TextWriter output) : IHeapObserver, I
                 output.WriteLine("}");
                 break;
         }
+    }
+
+    /// <summary>A JSON string literal (or <c>null</c>). JsonEncodedText escapes as JsonSerializer does, without
+    /// reflection, so the CLI stays trimming- and Native-AOT-safe.</summary>
+    private void WriteJsonString(string? value)
+    {
+        if (value is null)
+        {
+            output.Write("null");
+            return;
+        }
+        output.Write('"');
+        output.Write(JsonEncodedText.Encode(value).ToString());
+        output.Write('"');
     }
 
     public void Dispose() => output.Flush();
