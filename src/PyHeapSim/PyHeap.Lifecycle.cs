@@ -86,7 +86,18 @@ public sealed partial class PyHeap
             if (T.Has(x, ObjectFlags.Immortal)) continue;
             long c = T.RefCount(x) - 1;
             T.SetRefCount(x, c);
-            if (c == 0) BeginDealloc(x);
+            if (c != 0) continue;
+            if (IsLeaf(x))
+            {
+                // What BeginDealloc would queue for a leaf is its end marker alone, popped next: finish it now
+                // (the items of a freed list of ints take this path: no push, no pop, no Dying flag to set).
+                if (T.IsTracked(x)) Gc.Untrack(x);
+                FinishDealloc(x);
+            }
+            else
+            {
+                BeginDealloc(x);
+            }
         }
     }
 

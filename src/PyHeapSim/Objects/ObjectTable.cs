@@ -24,23 +24,30 @@ namespace PyHeapSim.Objects;
 ///   _payload   8   per-kind host data (item arrays, dict tables …), null for most scalars
 /// </code>
 /// About 64 bytes per object, plus a list's item array. The collector's columns stay separate: a
-/// collection walks links and gc_refs, not headers.
+/// collection walks links and gc_refs, not headers. Every column but the payload is native memory
+/// (<see cref="Column{T}"/>): pages a workload never writes cost nothing, and doubling the table does not
+/// copy it on Linux (see <see cref="ZeroPages"/> for the measurement). Handles are checked against the
+/// high-water mark, so no slot beyond it is ever read through the public API.
 /// </remarks>
-internal sealed partial class ObjectTable
+internal sealed unsafe partial class ObjectTable
 {
     /// <summary>Reserved list-head slots: generations, permanent generation and collector scratch lists.</summary>
     public const int ListHeadCount = 16;
     public const int FirstObjectSlot = 1 + ListHeadCount;
 
-    private ObjectHeader[] _header;
-    private int[] _gcNext;
-    private int[] _gcPrev;
-    private int[] _gcRefs;
-    private long[] _scalar;
-    private long[] _address;
-    private int[] _blockBytes;
+    // Native columns (Column.cs, ZeroPages.cs): zero until written, grown without copying on Linux. Only
+    // the payload, which holds host objects, is a managed array.
+    private Column<ObjectHeader> _header;
+    private Column<int> _gcNext;
+    private Column<int> _gcPrev;
+    private Column<int> _gcRefs;
+    private Column<long> _scalar;
+    private Column<long> _address;
+    private Column<int> _blockBytes;
     private object?[] _payload;
 
+    private int _capacity;
+    private long _nativeBytes;                // reported to the host GC as memory pressure
     private int _highWater = FirstObjectSlot; // first never-used slot
     private int _freeHead;                    // intrusive free-slot list through _scalar; 0 = empty
     private int _liveCount;
@@ -49,68 +56,97 @@ internal sealed partial class ObjectTable
     {
         Profile = profile;
         int cap = Math.Max(initialCapacity, FirstObjectSlot + 16);
-        _header = new ObjectHeader[cap];
-        _gcNext = new int[cap];
-        _gcPrev = new int[cap];
-        _gcRefs = new int[cap];
-        _scalar = new long[cap];
-        _address = new long[cap];
-        _blockBytes = new int[cap];
+        _header.Allocate(cap);
+        _gcNext.Allocate(cap);
+        _gcPrev.Allocate(cap);
+        _gcRefs.Allocate(cap);
+        _scalar.Allocate(cap);
+        _address.Allocate(cap);
+        _blockBytes.Allocate(cap);
         _payload = new object?[cap];
+        _capacity = cap;
+        AddPressure(cap);
         for (int h = 1; h < FirstObjectSlot; h++)
         {
-            _header[h].Flags = ObjectFlags.ListHead;
-            _gcNext[h] = h;
-            _gcPrev[h] = h;
+            _header.Items[h].Flags = ObjectFlags.ListHead;
+            _gcNext.Items[h] = h;
+            _gcPrev.Items[h] = h;
         }
+    }
+
+    /// <summary>Gives the native columns back when the heap is no longer reachable.</summary>
+    ~ObjectTable()
+    {
+        int cap = _capacity;
+        _header.Free(cap);
+        _gcNext.Free(cap);
+        _gcPrev.Free(cap);
+        _gcRefs.Free(cap);
+        _scalar.Free(cap);
+        _address.Free(cap);
+        _blockBytes.Free(cap);
+        if (_nativeBytes > 0) GC.RemoveMemoryPressure(_nativeBytes);
+        _capacity = 0;
+    }
+
+    /// <summary>Native bytes per slot, all columns but the payload.</summary>
+    private static long NativeBytesPerSlot =>
+        Column<ObjectHeader>.BytesPerSlot + 3 * Column<int>.BytesPerSlot + 2 * Column<long>.BytesPerSlot + Column<int>.BytesPerSlot;
+
+    /// <summary>Lets the host GC know a heap holds native memory, so unreachable big heaps are finalized promptly.</summary>
+    private void AddPressure(int slots)
+    {
+        long bytes = slots * NativeBytesPerSlot;
+        _nativeBytes += bytes;
+        GC.AddMemoryPressure(bytes);
     }
 
     public PythonProfile Profile { get; }
 
-    public int Capacity => _header.Length;
+    public int Capacity => _capacity;
     public int HighWater => _highWater;
     public int LiveCount => _liveCount;
 
     // ---- column access (inside the heap; the slot is trusted) ----
 
-    public ref ObjectHeader Header(int o) => ref _header[o];
-    public long RefCount(int o) => _header[o].RefCount;
-    public void SetRefCount(int o, long value) => _header[o].RefCount = value;
-    public int TypeOf(int o) => _header[o].Type;
-    public TypeKind Kind(int o) => _header[o].Kind;
-    public ObjectFlags Flags(int o) => _header[o].Flags;
-    public bool Has(int o, ObjectFlags f) => (_header[o].Flags & f) != 0;
-    public void Set(int o, ObjectFlags f) => _header[o].Flags |= f;
-    public void Clear(int o, ObjectFlags f) => _header[o].Flags &= ~f;
-    public uint Stamp(int o) => _header[o].Stamp;
-    public long Scalar(int o) => _scalar[o];
-    public void SetScalar(int o, long v) => _scalar[o] = v;
-    public long Address(int o) => _address[o];
-    public void SetAddress(int o, long a) => _address[o] = a;
-    public int BlockBytes(int o) => _blockBytes[o];
-    public void SetBlockBytes(int o, int bytes) => _blockBytes[o] = bytes;
+    public ref ObjectHeader Header(int o) => ref _header.Items[o];
+    public long RefCount(int o) => _header.Items[o].RefCount;
+    public void SetRefCount(int o, long value) => _header.Items[o].RefCount = value;
+    public int TypeOf(int o) => _header.Items[o].Type;
+    public TypeKind Kind(int o) => _header.Items[o].Kind;
+    public ObjectFlags Flags(int o) => _header.Items[o].Flags;
+    public bool Has(int o, ObjectFlags f) => (_header.Items[o].Flags & f) != 0;
+    public void Set(int o, ObjectFlags f) => _header.Items[o].Flags |= f;
+    public void Clear(int o, ObjectFlags f) => _header.Items[o].Flags &= ~f;
+    public uint Stamp(int o) => _header.Items[o].Stamp;
+    public long Scalar(int o) => _scalar.Items[o];
+    public void SetScalar(int o, long v) => _scalar.Items[o] = v;
+    public long Address(int o) => _address.Items[o];
+    public void SetAddress(int o, long a) => _address.Items[o] = a;
+    public int BlockBytes(int o) => _blockBytes.Items[o];
+    public void SetBlockBytes(int o, int bytes) => _blockBytes.Items[o] = bytes;
     public object? Payload(int o) => _payload[o];
     public void SetPayload(int o, object? p) => _payload[o] = p;
-    public int External(int o) => _header[o].External;
-    public ref int ExternalRef(int o) => ref _header[o].External;
-    public int GcNext(int o) => _gcNext[o];
-    public int GcPrev(int o) => _gcPrev[o];
-    public void SetGcNext(int o, int v) => _gcNext[o] = v;
-    public void SetGcPrev(int o, int v) => _gcPrev[o] = v;
-    public int GcRefs(int o) => _gcRefs[o];
-    public void SetGcRefs(int o, int v) => _gcRefs[o] = v;
-    public ref int GcRefsRef(int o) => ref _gcRefs[o];
+    public int External(int o) => _header.Items[o].External;
+    public ref int ExternalRef(int o) => ref _header.Items[o].External;
+    public int GcNext(int o) => _gcNext.Items[o];
+    public int GcPrev(int o) => _gcPrev.Items[o];
+    public void SetGcNext(int o, int v) => _gcNext.Items[o] = v;
+    public void SetGcPrev(int o, int v) => _gcPrev.Items[o] = v;
+    public int GcRefs(int o) => _gcRefs.Items[o];
+    public void SetGcRefs(int o, int v) => _gcRefs.Items[o] = v;
+    public ref int GcRefsRef(int o) => ref _gcRefs.Items[o];
 
-    public bool IsLive(int o) => (uint)o < (uint)_highWater && (_header[o].Flags & ObjectFlags.Live) != 0;
+    public bool IsLive(int o) => (uint)o < (uint)_highWater && (_header.Items[o].Flags & ObjectFlags.Live) != 0;
 
     /// <summary>True when <paramref name="r"/> names a live object whose stamp matches (CPython's <c>valid_index</c>
     /// idea: one unsigned compare for the bounds, one for the stamp; odd stamps mark live slots).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool IsValid(PyRef r)
     {
-        ObjectHeader[] headers = _header;
+        // Bounded by the high-water mark, not the capacity: slots past it were never handed out.
         int i = r.Index;
-        return (uint)i < (uint)headers.Length && headers[i].Stamp == r.Stamp && (r.Stamp & 1) != 0;
+        return (uint)i < (uint)_highWater && _header.Items[i].Stamp == r.Stamp && (r.Stamp & 1) != 0;
     }
 
     /// <summary>
@@ -121,20 +157,19 @@ internal sealed partial class ObjectTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ref ObjectHeader LiveHeader(PyRef r)
     {
-        ObjectHeader[] headers = _header;
         int i = r.Index;
-        if ((uint)i >= (uint)headers.Length) Throw.Stale(r);
-        ref ObjectHeader h = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(headers), i);
+        if ((uint)i >= (uint)_highWater) Throw.Stale(r);
+        ref ObjectHeader h = ref _header.Items[i];
         if (h.Stamp != r.Stamp || (r.Stamp & 1) == 0) Throw.Stale(r);
         return ref h;
     }
 
-    public PyRef RefTo(int o) => new(o, _header[o].Stamp);
+    public PyRef RefTo(int o) => new(o, _header.Items[o].Stamp);
 
     /// <summary>Points a slot at a type (used once, for <c>type</c> itself).</summary>
-    public void SetStampedType(int o, int typeSlot) => _header[o].Type = typeSlot;
+    public void SetStampedType(int o, int typeSlot) => _header.Items[o].Type = typeSlot;
 
-    public TypeInfo TypeInfoOf(int o) => (TypeInfo)_payload[_header[o].Type]!;
+    public TypeInfo TypeInfoOf(int o) => (TypeInfo)_payload[_header.Items[o].Type]!;
 
     public TypeInfo TypeInfoOfType(int typeSlot) => (TypeInfo)_payload[typeSlot]!;
 
@@ -145,21 +180,21 @@ internal sealed partial class ObjectTable
         int o = _freeHead;
         if (o != 0)
         {
-            _freeHead = (int)_scalar[o];
+            _freeHead = (int)_scalar.Items[o];
         }
         else
         {
             o = _highWater;
-            if (o == _header.Length) Grow();
+            if (o == _capacity) Grow();
             _highWater = o + 1;
         }
-        ref ObjectHeader h = ref _header[o];
+        ref ObjectHeader h = ref _header.Items[o];
         h.RefCount = 1;
         h.Type = typeSlot;
         h.Kind = kind;
         h.Flags = flags | ObjectFlags.Live;
         h.Stamp++; // even (free) -> odd (live)
-        _scalar[o] = 0;
+        _scalar.Items[o] = 0;
         _liveCount++;
         return o;
     }
@@ -172,8 +207,8 @@ internal sealed partial class ObjectTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void ReleaseSlot(int o)
     {
-        System.Diagnostics.Debug.Assert(_gcNext[o] == 0, "a slot is released only after its object was untracked");
-        ref ObjectHeader h = ref _header[o];
+        System.Diagnostics.Debug.Assert(_gcNext.Items[o] == 0, "a slot is released only after its object was untracked");
+        ref ObjectHeader h = ref _header.Items[o];
         h.Stamp++; // odd (live) -> even (free): every handle to the old object is now stale
         h.Flags = ObjectFlags.None;
         h.Kind = TypeKind.Free;
@@ -181,7 +216,7 @@ internal sealed partial class ObjectTable
         h.External = 0;
         h.Type = 0;
         _payload[o] = null; // let the host GC have it
-        _scalar[o] = _freeHead;
+        _scalar.Items[o] = _freeHead;
         _freeHead = o;
         _liveCount--;
     }
@@ -189,15 +224,18 @@ internal sealed partial class ObjectTable
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void Grow()
     {
-        int n = _header.Length * 2;
-        Array.Resize(ref _header, n);
-        Array.Resize(ref _gcNext, n);
-        Array.Resize(ref _gcPrev, n);
-        Array.Resize(ref _gcRefs, n);
-        Array.Resize(ref _scalar, n);
-        Array.Resize(ref _address, n);
-        Array.Resize(ref _blockBytes, n);
+        int old = _capacity;
+        int n = checked(old * 2);
+        _header.Grow(old, n);
+        _gcNext.Grow(old, n);
+        _gcPrev.Grow(old, n);
+        _gcRefs.Grow(old, n);
+        _scalar.Grow(old, n);
+        _address.Grow(old, n);
+        _blockBytes.Grow(old, n);
         Array.Resize(ref _payload, n);
+        _capacity = n;
+        AddPressure(n - old);
     }
 
     /// <summary>Live object slots in slot order (O(table)).</summary>
@@ -205,7 +243,7 @@ internal sealed partial class ObjectTable
     {
         for (int o = FirstObjectSlot; o < _highWater; o++)
         {
-            if ((_header[o].Flags & ObjectFlags.Live) != 0) yield return o;
+            if ((Flags(o) & ObjectFlags.Live) != 0) yield return o; // through a method: an iterator body cannot touch pointers
         }
     }
 
@@ -215,58 +253,58 @@ internal sealed partial class ObjectTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void ListAppend(int head, int o)
     {
-        int last = _gcPrev[head];
-        _gcNext[last] = o;
-        _gcPrev[o] = last;
-        _gcNext[o] = head;
-        _gcPrev[head] = o;
+        int last = _gcPrev.Items[head];
+        _gcNext.Items[last] = o;
+        _gcPrev.Items[o] = last;
+        _gcNext.Items[o] = head;
+        _gcPrev.Items[head] = o;
     }
 
     /// <summary>Unlinks <paramref name="o"/> from whatever list it is on (<c>gc_list_remove</c>); leaves it untracked.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void ListRemove(int o)
     {
-        int prev = _gcPrev[o];
-        int next = _gcNext[o];
-        _gcNext[prev] = next;
-        _gcPrev[next] = prev;
-        _gcNext[o] = 0;
-        _gcPrev[o] = 0;
+        int prev = _gcPrev.Items[o];
+        int next = _gcNext.Items[o];
+        _gcNext.Items[prev] = next;
+        _gcPrev.Items[next] = prev;
+        _gcNext.Items[o] = 0;
+        _gcPrev.Items[o] = 0;
     }
 
     /// <summary>Moves <paramref name="o"/> to the tail of <paramref name="head"/> (<c>gc_list_move</c>).</summary>
     public void ListMove(int o, int head)
     {
-        int prev = _gcPrev[o];
-        int next = _gcNext[o];
-        _gcNext[prev] = next;
-        _gcPrev[next] = prev;
+        int prev = _gcPrev.Items[o];
+        int next = _gcNext.Items[o];
+        _gcNext.Items[prev] = next;
+        _gcPrev.Items[next] = prev;
         ListAppend(head, o);
     }
 
     /// <summary>Appends every object of <paramref name="from"/> to <paramref name="to"/>, emptying <paramref name="from"/> (<c>gc_list_merge</c>).</summary>
     public void ListMerge(int from, int to)
     {
-        if (_gcNext[from] == from) return;
-        int toTail = _gcPrev[to];
-        int fromHead = _gcNext[from];
-        int fromTail = _gcPrev[from];
-        _gcNext[toTail] = fromHead;
-        _gcPrev[fromHead] = toTail;
-        _gcNext[fromTail] = to;
-        _gcPrev[to] = fromTail;
-        _gcNext[from] = from;
-        _gcPrev[from] = from;
+        if (_gcNext.Items[from] == from) return;
+        int toTail = _gcPrev.Items[to];
+        int fromHead = _gcNext.Items[from];
+        int fromTail = _gcPrev.Items[from];
+        _gcNext.Items[toTail] = fromHead;
+        _gcPrev.Items[fromHead] = toTail;
+        _gcNext.Items[fromTail] = to;
+        _gcPrev.Items[to] = fromTail;
+        _gcNext.Items[from] = from;
+        _gcPrev.Items[from] = from;
     }
 
-    public bool ListIsEmpty(int head) => _gcNext[head] == head;
+    public bool ListIsEmpty(int head) => _gcNext.Items[head] == head;
 
     public int ListSize(int head)
     {
         int n = 0;
-        for (int o = _gcNext[head]; o != head; o = _gcNext[o]) n++;
+        for (int o = _gcNext.Items[head]; o != head; o = _gcNext.Items[o]) n++;
         return n;
     }
 
-    public bool IsTracked(int o) => _gcNext[o] != 0;
+    public bool IsTracked(int o) => _gcNext.Items[o] != 0;
 }
