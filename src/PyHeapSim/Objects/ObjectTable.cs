@@ -21,7 +21,8 @@ namespace PyHeapSim.Objects;
 ///   _scalar    8   int value / float bits / ob_size / iterator cursor / free-slot link
 ///   _address   8   simulated address of the object's memory block
 ///   _blockBytes 4  bytes requested for that block (freed with the same size)
-///   _payload   8   per-kind host data (item arrays, dict tables …), null for most scalars
+///   _payload   8   per-kind host data (item arrays, dict tables …), null for most scalars; chunked,
+///                  and a chunk no object wrote is never made (PayloadColumn)
 /// </code>
 /// About 64 bytes per object, plus a list's item array. The collector's columns stay separate: a
 /// collection walks links and gc_refs, not headers. Every column but the payload is native memory
@@ -35,8 +36,8 @@ internal sealed unsafe partial class ObjectTable
     public const int ListHeadCount = 16;
     public const int FirstObjectSlot = 1 + ListHeadCount;
 
-    // Native columns (Column.cs, ZeroPages.cs): zero until written, grown without copying on Linux. Only
-    // the payload, which holds host objects, is a managed array.
+    // Native columns (Column.cs, ZeroPages.cs): zero until written, grown without copying on Linux. The
+    // payload holds host objects, so it is managed, in chunks made on first write (PayloadColumn.cs).
     private Column<ObjectHeader> _header;
     private Column<int> _gcNext;
     private Column<int> _gcPrev;
@@ -44,7 +45,7 @@ internal sealed unsafe partial class ObjectTable
     private Column<long> _scalar;
     private Column<long> _address;
     private Column<int> _blockBytes;
-    private object?[] _payload;
+    private readonly PayloadColumn _payload = new();
 
     private int _capacity;
     private long _nativeBytes;                // reported to the host GC as memory pressure
@@ -63,7 +64,6 @@ internal sealed unsafe partial class ObjectTable
         _scalar.Allocate(cap);
         _address.Allocate(cap);
         _blockBytes.Allocate(cap);
-        _payload = new object?[cap];
         _capacity = cap;
         AddPressure(cap);
         for (int h = 1; h < FirstObjectSlot; h++)
@@ -125,8 +125,8 @@ internal sealed unsafe partial class ObjectTable
     public void SetAddress(int o, long a) => _address.Items[o] = a;
     public int BlockBytes(int o) => _blockBytes.Items[o];
     public void SetBlockBytes(int o, int bytes) => _blockBytes.Items[o] = bytes;
-    public object? Payload(int o) => _payload[o];
-    public void SetPayload(int o, object? p) => _payload[o] = p;
+    public object? Payload(int o) => _payload.Get(o);
+    public void SetPayload(int o, object? p) => _payload.Set(o, p);
     public int External(int o) => _header.Items[o].External;
     public ref int ExternalRef(int o) => ref _header.Items[o].External;
     public int GcNext(int o) => _gcNext.Items[o];
@@ -169,9 +169,9 @@ internal sealed unsafe partial class ObjectTable
     /// <summary>Points a slot at a type (used once, for <c>type</c> itself).</summary>
     public void SetStampedType(int o, int typeSlot) => _header.Items[o].Type = typeSlot;
 
-    public TypeInfo TypeInfoOf(int o) => (TypeInfo)_payload[_header.Items[o].Type]!;
+    public TypeInfo TypeInfoOf(int o) => (TypeInfo)_payload.Get(_header.Items[o].Type)!;
 
-    public TypeInfo TypeInfoOfType(int typeSlot) => (TypeInfo)_payload[typeSlot]!;
+    public TypeInfo TypeInfoOfType(int typeSlot) => (TypeInfo)_payload.Get(typeSlot)!;
 
     /// <summary>Takes a free slot and initialises its header. The caller fills the payload.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -215,7 +215,7 @@ internal sealed unsafe partial class ObjectTable
         h.RefCount = 0;
         h.External = 0;
         h.Type = 0;
-        _payload[o] = null; // let the host GC have it
+        _payload.Set(o, null); // let the host GC have it
         _scalar.Items[o] = _freeHead;
         _freeHead = o;
         _liveCount--;
@@ -233,7 +233,6 @@ internal sealed unsafe partial class ObjectTable
         _scalar.Grow(old, n);
         _address.Grow(old, n);
         _blockBytes.Grow(old, n);
-        Array.Resize(ref _payload, n);
         _capacity = n;
         AddPressure(n - old);
     }

@@ -124,8 +124,11 @@ internal static class ListType
         else if (capacity > items.Length || capacity < items.Length >> 2)
         {
             int host = capacity > items.Length && items.Length >= HostDoublingFrom ? Math.Max(capacity, 2 * items.Length) : capacity;
-            items = new int[host];
+            // Uninitialised: only the simulated capacity is ever read, so only it is cleared; the doubled host
+            // tail stays untouched (no page faults) until appends reach it.
+            items = GC.AllocateUninitializedArray<int>(host);
             Array.Copy(d.Items, items, keep);
+            Array.Clear(items, keep, capacity - keep);
         }
         else
         {
