@@ -64,6 +64,7 @@ internal sealed unsafe partial class ObjectTable
         _scalar.Allocate(cap);
         _address.Allocate(cap);
         _blockBytes.Allocate(cap);
+        _payload.EnsureCapacity(cap);
         _capacity = cap;
         AddPressure(cap);
         for (int h = 1; h < FirstObjectSlot; h++)
@@ -233,6 +234,7 @@ internal sealed unsafe partial class ObjectTable
         _scalar.Grow(old, n);
         _address.Grow(old, n);
         _blockBytes.Grow(old, n);
+        _payload.EnsureCapacity(n);
         _capacity = n;
         AddPressure(n - old);
     }

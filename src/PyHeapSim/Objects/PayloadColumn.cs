@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace PyHeapSim.Objects;
 
@@ -18,37 +19,37 @@ internal sealed class PayloadColumn
     public const int ChunkSlots = 1 << ChunkShift;
     private const int ChunkMask = ChunkSlots - 1;
 
-    private object?[]?[] _chunks = new object?[]?[4];
+    // Always covers the table's capacity (EnsureCapacity), so a trusted slot indexes it without a check.
+    private object?[]?[] _chunks = [];
 
+    /// <summary>Grows the chunk directory to cover <paramref name="slots"/> slots (chunks stay unmade).</summary>
+    public void EnsureCapacity(int slots)
+    {
+        int needed = (slots + ChunkMask) >> ChunkShift;
+        if (needed > _chunks.Length) Array.Resize(ref _chunks, needed);
+    }
+
+    /// <summary>The payload of slot <paramref name="o"/> (&lt; the capacity); null when never written.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public object? Get(int o)
     {
-        object?[]?[] chunks = _chunks;
-        int c = o >> ChunkShift;
-        if ((uint)c >= (uint)chunks.Length) return null;
-        object?[]? chunk = chunks[c];
-        return chunk is null ? null : chunk[o & ChunkMask];
+        object?[]? chunk = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_chunks), o >> ChunkShift);
+        return chunk is null ? null : Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(chunk), o & ChunkMask);
     }
 
+    /// <summary>Sets the payload of slot <paramref name="o"/> (&lt; the capacity); a null write makes no chunk.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Set(int o, object? value)
     {
-        object?[]?[] chunks = _chunks;
-        int c = o >> ChunkShift;
-        if ((uint)c < (uint)chunks.Length && chunks[c] is { } chunk)
-        {
-            chunk[o & ChunkMask] = value;
-            return;
-        }
-        if (value is not null) SetInNewChunk(o, value);
+        object?[]? chunk = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_chunks), o >> ChunkShift);
+        if (chunk is not null) Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(chunk), o & ChunkMask) = value;
+        else if (value is not null) SetInNewChunk(o, value);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void SetInNewChunk(int o, object value)
     {
-        int c = o >> ChunkShift;
-        if (c >= _chunks.Length) Array.Resize(ref _chunks, Math.Max(c + 1, _chunks.Length * 2));
-        object?[] chunk = _chunks[c] ??= new object?[ChunkSlots];
+        object?[] chunk = _chunks[o >> ChunkShift] = new object?[ChunkSlots];
         chunk[o & ChunkMask] = value;
     }
 }

@@ -60,8 +60,9 @@ public sealed unsafe class ObjectTableStorageTests
     public void PayloadColumn_UnwrittenSlotsReadNullAndNullWritesMakeNoChunk()
     {
         var column = new PayloadColumn();
+        column.EnsureCapacity(16 * PayloadColumn.ChunkSlots);
         column.Get(0).Should().BeNull();
-        column.Get(10 * PayloadColumn.ChunkSlots + 5).Should().BeNull(); // past the directory
+        column.Get(10 * PayloadColumn.ChunkSlots + 5).Should().BeNull();
         column.Set(3 * PayloadColumn.ChunkSlots, null);
         column.Get(3 * PayloadColumn.ChunkSlots).Should().BeNull();
     }
@@ -70,6 +71,10 @@ public sealed unsafe class ObjectTableStorageTests
     public void PayloadColumn_ValuesSurviveAcrossChunksAndDirectoryGrowth()
     {
         var column = new PayloadColumn();
+        column.EnsureCapacity(2 * PayloadColumn.ChunkSlots);
+        column.Set(PayloadColumn.ChunkSlots, "early");
+        column.EnsureCapacity(40 * PayloadColumn.ChunkSlots); // the directory grows; made chunks stay
+        column.Get(PayloadColumn.ChunkSlots).Should().Be("early");
         int[] slots = [1, PayloadColumn.ChunkSlots - 1, PayloadColumn.ChunkSlots, 37 * PayloadColumn.ChunkSlots + 11];
         foreach (int o in slots) column.Set(o, $"v{o}");
         foreach (int o in slots) column.Get(o).Should().Be($"v{o}");
