@@ -103,6 +103,7 @@ public sealed partial class PyHeap
 
     /// <summary>True for an object that owns no references, has no weak references and is not an instance
     /// (whose type reference and finalizer need the full path).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool IsLeaf(int o)
     {
         if (T.Has(o, ObjectFlags.HasWeakRefs)) return false;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
 using PyHeapSim.Profiles;
 
@@ -128,6 +129,7 @@ internal sealed class FreeLists
         public long Bytes { get; private set; }
 
         /// <summary>Parks a block; false (nothing changes) when the list is full.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool TryPush(long address, int bytes)
         {
             int n = Count;
@@ -140,6 +142,7 @@ internal sealed class FreeLists
         }
 
         /// <summary>Takes the most recently parked block; false when the list is empty.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool TryPop(out long address)
         {
             int n = Count - 1;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PyHeapSim.Objects.Stores;
 using PyHeapSim.Profiles;
 
@@ -10,6 +11,7 @@ namespace PyHeapSim.Objects.Types;
 /// </summary>
 internal static class ListType
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int HeaderBytes(PyHeap heap) => heap.Profile.Layout.GcHeaderSize + heap.Profile.Layout.ListBasicSize;
 
     /// <summary><c>PyList_New(0)</c>: an empty list with <c>ob_item == NULL</c>, tracked.</summary>
