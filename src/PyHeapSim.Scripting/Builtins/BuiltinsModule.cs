@@ -293,7 +293,7 @@ internal static class BuiltinsModule
     {
         if (args.Length != 1) interp.Raise("TypeError", $"sorted expected 1 argument, got {args.Length}");
         // PySequence_List: an empty list extended by the iterable, then list.sort().
-        int list = ListMethods.NewListFrom(interp, args[0], preallocate: false);
+        int list = ListMethods.SequenceList(interp, args[0]);
         try
         {
             // builtin_sorted calls newlist.sort through a bound method (PyObject_GetAttr; 3.8 parks it).

@@ -62,6 +62,7 @@ internal static class ListMethods
     /// </summary>
     private static void ExtendByIterator(Interpreter interp, int list, int iterable)
     {
+        if (interp.Profile.Growth.ListExtendSetOrDictResizes && ExtendFromSetOrDict(interp, list, iterable)) return;
         int it = interp.GetIter(iterable);
         try
         {
@@ -82,10 +83,79 @@ internal static class ListMethods
     }
 
     /// <summary>
+    /// 3.13 <c>list_extend</c> (gh-116621): a set or frozenset (<c>list_extend_set</c>), a dict or its keys or
+    /// values view (<c>list_extend_dict</c>) and its items view (<c>list_extend_dictitems</c>, a new pair tuple
+    /// per entry) are copied without an iterator after one <c>list_resize(m + n)</c>, so
+    /// <c>sorted({1, 2})</c> gets 8 slots. False for any other iterable (the generic path runs).
+    /// </summary>
+    private static bool ExtendFromSetOrDict(Interpreter interp, int list, int iterable)
+    {
+        PyHeap heap = interp.Heap;
+        int[] items;
+        switch (interp.Kind(iterable))
+        {
+            case TypeKind.Set:
+            case TypeKind.FrozenSet:
+                items = [.. SetType.Members(heap, iterable)];
+                break;
+            case TypeKind.Dict:
+                items = EntriesPart(heap, iterable, values: false);
+                break;
+            case TypeKind.Generic:
+            {
+                int type = interp.T.TypeOf(iterable);
+                RuntimeTypes types = interp.Types;
+                if (type != types.DictKeys && type != types.DictValues && type != types.DictItems) return false;
+                int dict = GenericType.Data(heap, iterable).Refs[0];
+                if (type != types.DictItems)
+                {
+                    items = EntriesPart(heap, dict, values: type == types.DictValues);
+                    break;
+                }
+                List<(int Key, int Value)> entries = DictType.Entries(heap, dict);
+                items = new int[entries.Count];
+                for (int i = 0; i < items.Length; i++) items[i] = interp.NewTuple([entries[i].Key, entries[i].Value]);
+                try
+                {
+                    ListType.Extend(heap, list, items, ListType.ExtendSource.SetOrDict, items.Length);
+                }
+                finally
+                {
+                    foreach (int t in items) interp.DecRef(t);
+                }
+                return true;
+            }
+            default:
+                return false;
+        }
+        ListType.Extend(heap, list, items, ListType.ExtendSource.SetOrDict, items.Length);
+        return true;
+    }
+
+    private static int[] EntriesPart(PyHeap heap, int dict, bool values)
+    {
+        List<(int Key, int Value)> entries = DictType.Entries(heap, dict);
+        var part = new int[entries.Count];
+        for (int i = 0; i < part.Length; i++) part[i] = values ? entries[i].Value : entries[i].Key;
+        return part;
+    }
+
+    /// <summary>
     /// <c>list(x)</c> (<paramref name="preallocate"/>: <c>list___init__</c> presizes exactly when x has a length)
     /// or <c>PySequence_List(x)</c> (an empty list extended). <paramref name="iterable"/> 0 means <c>list()</c>.
+    /// Calling the type allocates through <c>tp_alloc</c> (<c>PyType_GenericAlloc</c>: never a parked list);
+    /// <see cref="SequenceList"/> goes through <c>PyList_New</c>, which takes one from the free list.
     /// </summary>
-    public static int NewListFrom(Interpreter interp, int iterable, bool preallocate)
+    public static int NewListFrom(Interpreter interp, int iterable, bool preallocate) => NewListFrom(interp, iterable, preallocate, typeCall: true);
+
+    /// <summary>
+    /// <c>PySequence_List(x)</c> (<c>Objects/abstract.c</c>): <c>PyList_New(0)</c> — a parked list when there is
+    /// one — extended by <paramref name="iterable"/>; what <c>sorted</c>, <c>set_repr</c> and <c>PySequence_Fast</c>
+    /// (<c>str.join</c> of a non-list, non-tuple) build.
+    /// </summary>
+    public static int SequenceList(Interpreter interp, int iterable) => NewListFrom(interp, iterable, preallocate: false, typeCall: false);
+
+    private static int NewListFrom(Interpreter interp, int iterable, bool preallocate, bool typeCall)
     {
         if (iterable == 0) return ListType.New(interp.Heap);
         TypeKind k = interp.Kind(iterable);
@@ -93,10 +163,10 @@ internal static class ListMethods
         if (k is TypeKind.List or TypeKind.Tuple)
         {
             int[] items = k == TypeKind.List ? ListType.Items(interp.Heap, iterable).ToArray() : TupleType.Items(interp.Heap, iterable);
-            return ListType.FromIterable(interp.Heap, items, preallocate && hasLen, ListType.ExtendSource.ListOrTuple, items.Length);
+            return ListType.FromIterable(interp.Heap, items, preallocate && hasLen, ListType.ExtendSource.ListOrTuple, items.Length, typeCall);
         }
         // list___init__: the list, its exact preallocation when the iterable has a length (up to 3.12), then list_extend.
-        int list = ListType.New(interp.Heap, typeCall: true);
+        int list = ListType.New(interp.Heap, typeCall);
         try
         {
             if (preallocate && hasLen && hint > 0 && interp.Profile.Growth.ListInitPreallocatesFromLen) ListType.PreallocateExact(interp.Heap, list, hint);

@@ -63,7 +63,19 @@ internal static class StrMethods
     private static int Join(Interpreter interp, ReadOnlySpan<int> args, KeywordArguments kw)
     {
         if (args.Length != 2) interp.Raise("TypeError", $"str.join() takes exactly one argument ({args.Length - 1} given)");
-        List<int> items = interp.Collect(args[1]);
+        // PyUnicode_Join takes PySequence_Fast(iterable): a list or tuple as it is, anything else copied into a
+        // new list (PySequence_List), held until the result string exists.
+        int seq = interp.Kind(args[1]) is TypeKind.List or TypeKind.Tuple ? 0 : ListMethods.SequenceList(interp, args[1]);
+        List<int> items;
+        try
+        {
+            items = interp.Collect(seq == 0 ? args[1] : seq);
+        }
+        catch
+        {
+            interp.XDecRef(seq);
+            throw;
+        }
         try
         {
             // PyUnicode_Join: a one-item sequence of an exact str returns that str.
@@ -84,6 +96,7 @@ internal static class StrMethods
         finally
         {
             interp.DecRefAll(items);
+            interp.XDecRef(seq);
         }
     }
 

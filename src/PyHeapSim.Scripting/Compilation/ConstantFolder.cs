@@ -118,6 +118,25 @@ internal static class ConstantFolder
         {
             return new ConstantValue.Str(s1.Value + s2.Value);
         }
+        if (l is ConstantValue.Bytes b1 && r is ConstantValue.Bytes b2 && op == BinaryOperator.Add)
+        {
+            return new ConstantValue.Bytes([.. b1.Value, .. b2.Value]);
+        }
+        // safe_multiply takes the sequence on either side of the int.
+        if (op == BinaryOperator.Mult && l is ConstantValue.Int && r is ConstantValue.Str or ConstantValue.Bytes or ConstantValue.Tuple)
+        {
+            (l, r) = (r, l);
+        }
+        if (l is ConstantValue.Bytes by && r is ConstantValue.Int bn && op == BinaryOperator.Mult)
+        {
+            // safe_multiply: bytes are repeated like str, up to MAX_STR_SIZE bytes. An empty result is a new
+            // empty bytes object (bytes_repeat skips the empty singleton): left to run time here.
+            if (bn.Value.Sign <= 0 || by.Value.Length == 0) return null;
+            if (by.Value.Length * (long)bn.Value > MaxStrSize) return null;
+            var bytes = new List<byte>();
+            for (int i = 0; i < (int)bn.Value; i++) bytes.AddRange(by.Value);
+            return new ConstantValue.Bytes([.. bytes]);
+        }
         if (l is ConstantValue.Str s && r is ConstantValue.Int n && op == BinaryOperator.Mult)
         {
             if (n.Value.Sign < 0) return new ConstantValue.Str("");

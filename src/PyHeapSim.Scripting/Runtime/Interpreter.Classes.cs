@@ -159,6 +159,7 @@ public sealed partial class Interpreter
                 {
                     LeaveImportFrames();
                     LeaveImportFreeLists(name);
+                    NoteImportKeywordParsers(name);
                 }
                 info.OnFirstImport?.Invoke(this);
             }

@@ -49,13 +49,26 @@ public sealed partial class Interpreter
     /// <summary>Keyword tuples built by built-ins' static argument parsers, by function (owned, kept forever).</summary>
     private readonly Dictionary<string, int> _keywordParsers = new(StringComparer.Ordinal);
 
+    /// <summary>Parsers whose keyword tuple an import already built (<see cref="Profiles.LibraryRules.KeywordParsersUsedByImport"/>);
+    /// the import's own allocations are not modelled, so the tuple is not either.</summary>
+    private readonly HashSet<string> _keywordParsersUsedByImports = new(StringComparer.Ordinal);
+
+    /// <summary>Records the parsers the first import of <paramref name="module"/> (written in Python) ran with keywords.</summary>
+    internal void NoteImportKeywordParsers(string module)
+    {
+        if (Profile.Library.KeywordParsersUsedByImport.TryGetValue(module, out System.Collections.Immutable.ImmutableArray<string> used))
+        {
+            foreach (string f in used) _keywordParsersUsedByImports.Add(f);
+        }
+    }
+
     /// <summary>
     /// <c>parser_init</c> (<c>Python/getargs.c</c>) of a built-in's static <c>_PyArg_Parser</c>: the first
     /// time it runs it builds a tuple of the interned keyword names and keeps it (a GC allocation seen once).
     /// </summary>
     internal void EnsureKeywordParser(string function, string[] keywords)
     {
-        if (_keywordParsers.ContainsKey(function)) return;
+        if (_keywordParsers.ContainsKey(function) || _keywordParsersUsedByImports.Contains(function)) return;
         var names = new int[keywords.Length];
         for (int i = 0; i < names.Length; i++) names[i] = Intern(keywords[i]);
         _keywordParsers[function] = TupleType.NewStealing(Heap, names);

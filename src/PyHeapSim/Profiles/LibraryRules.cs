@@ -14,6 +14,16 @@ public sealed record LibraryRules
     public bool ClinicKeywordTuplesStatic { get; init; }
 
     /// <summary>
+    /// Argument Clinic parsers that the first import of a module written in Python uses with keywords
+    /// (module name → built-in names): their <c>parser_init</c> runs inside the import, so the script's first
+    /// keyword call of that built-in builds no keyword tuple. Before 3.12 <c>import tracemalloc</c> calls
+    /// <c>list.sort</c> with keywords (measured: after it, the first <c>sorted(data, reverse=True)</c> that
+    /// follows a collection counts one GC allocation less, and <c>lst.sort(reverse=True)</c> adds 0 traced bytes).
+    /// </summary>
+    public System.Collections.Immutable.ImmutableDictionary<string, System.Collections.Immutable.ImmutableArray<string>> KeywordParsersUsedByImport { get; init; } =
+        System.Collections.Immutable.ImmutableDictionary<string, System.Collections.Immutable.ImmutableArray<string>>.Empty;
+
+    /// <summary>
     /// <c>builtin_sum</c>'s int fast path boxes its C total with <c>PyLong_FromLong</c> (up to 3.11; in 3.11 a
     /// one-digit value takes <c>_PyLong_FromMedium</c>'s 32-byte block); from 3.12 with <c>PyLong_FromSsize_t</c>,
     /// which asks <c>_PyLong_New</c> for the exact digits (28 bytes for one digit). Measured: 3.11 64, 3.12 60

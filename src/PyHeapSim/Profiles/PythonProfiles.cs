@@ -27,6 +27,13 @@ public static class PythonProfiles
         },
         RefCounts = new RefCountRules(),
         Collector = new CollectorRules(),
+        // Measured: importing tracemalloc calls list.sort with keywords, so its parser's keyword tuple exists
+        // afterwards (gc count of a first sorted(data, reverse=True): 3 after `import gc`, 2 after `import tracemalloc`).
+        Library = new LibraryRules
+        {
+            KeywordParsersUsedByImport = System.Collections.Immutable.ImmutableDictionary<string, System.Collections.Immutable.ImmutableArray<string>>.Empty
+                .Add("tracemalloc", ["sort"]),
+        },
     };
 
     /// <summary>CPython 3.9.</summary>

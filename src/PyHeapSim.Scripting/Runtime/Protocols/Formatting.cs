@@ -219,7 +219,7 @@ public sealed partial class Interpreter
         try
         {
             if (SetType.Count(Heap, o) == 0) return name + "()";
-            int keys = PyHeapSim.Scripting.Builtins.ListMethods.NewListFrom(this, o, preallocate: false);
+            int keys = PyHeapSim.Scripting.Builtins.ListMethods.SequenceList(this, o);
             string listRepr;
             try
             {

@@ -374,11 +374,12 @@ internal static class ListType
 
     /// <summary>
     /// <c>list(iterable)</c> (<c>list___init___impl</c>): up to 3.12, preallocate exactly when the source
-    /// has a length; then extend.
+    /// has a length; then extend. <paramref name="typeCall"/> false: <c>PySequence_List</c> (<c>sorted</c>,
+    /// <c>set_repr</c>, <c>str.join</c>), whose <c>PyList_New(0)</c> takes a parked list.
     /// </summary>
-    public static int FromIterable(PyHeap heap, ReadOnlySpan<int> items, bool hasLen, ExtendSource source, int lengthHint)
+    public static int FromIterable(PyHeap heap, ReadOnlySpan<int> items, bool hasLen, ExtendSource source, int lengthHint, bool typeCall = true)
     {
-        int o = New(heap, typeCall: true);
+        int o = New(heap, typeCall);
         if (hasLen && items.Length > 0 && heap.Profile.Growth.ListInitPreallocatesFromLen) PreallocateExact(heap, o, items.Length);
         Extend(heap, o, items, source, lengthHint);
         return o;
