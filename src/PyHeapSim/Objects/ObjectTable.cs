@@ -45,7 +45,7 @@ internal sealed unsafe partial class ObjectTable
     private Column<long> _scalar;
     private Column<long> _address;
     private Column<int> _blockBytes;
-    private readonly PayloadColumn _payload = new();
+    private PayloadColumn _payload; // a mutable struct field: one load less per access than a separate object
 
     private int _capacity;
     private long _nativeBytes;                // reported to the host GC as memory pressure

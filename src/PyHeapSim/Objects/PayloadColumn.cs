@@ -13,19 +13,20 @@ namespace PyHeapSim.Objects;
 /// doubling and scanned by every host collection; chunks that are never written are never made, and growth
 /// copies only the small chunk directory. A read is one extra load and a null test.
 /// </remarks>
-internal sealed class PayloadColumn
+internal struct PayloadColumn
 {
     public const int ChunkShift = 12;
     public const int ChunkSlots = 1 << ChunkShift;
     private const int ChunkMask = ChunkSlots - 1;
 
     // Always covers the table's capacity (EnsureCapacity), so a trusted slot indexes it without a check.
-    private object?[]?[] _chunks = [];
+    private object?[]?[] _chunks;
 
     /// <summary>Grows the chunk directory to cover <paramref name="slots"/> slots (chunks stay unmade).</summary>
     public void EnsureCapacity(int slots)
     {
         int needed = (slots + ChunkMask) >> ChunkShift;
+        _chunks ??= [];
         if (needed > _chunks.Length) Array.Resize(ref _chunks, needed);
     }
 
