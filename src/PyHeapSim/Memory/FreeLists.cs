@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using PyHeapSim.Profiles;
 
 namespace PyHeapSim.Memory;
