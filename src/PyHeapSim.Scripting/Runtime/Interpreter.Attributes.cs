@@ -44,6 +44,7 @@ public sealed partial class Interpreter
                 if (name == "__class__") return NewRef(type);
                 int v = InstanceType.GetAttr(Heap, obj, InternedName(name));
                 if (v != 0) return NewRef(v);
+                if (name == RuntimeTypes.TracebackSlot && IsExceptionClass(type)) return ExceptionTraceback(obj);
                 int cv = ClassType.LookupAttribute(Heap, type, InternedName(name));
                 // A member descriptor is a data descriptor (member_get): an unset slot is an AttributeError,
                 // not the descriptor.
@@ -216,16 +217,14 @@ public sealed partial class Interpreter
     }
 
     /// <summary>
-    /// Drops an exception that was handled: its object, then the frames its traceback kept — the order of
-    /// <c>BaseException_clear</c> (<c>args</c> before <c>__traceback__</c>), so what the exception's arguments
-    /// hold dies before the raising frames' locals.
+    /// Drops the reference an exception in flight holds to its object (the thread state's, or the handler's).
+    /// When that was the last one, the object dies with its traceback (<c>BaseException_clear</c>: <c>args</c>
+    /// before <c>__traceback__</c>), and the traceback with the frame objects only it kept, and their locals.
     /// </summary>
     internal void ReleaseException(PyException e)
     {
         int exc = e.ExceptionObject;
         e.ExceptionObject = 0;
         XDecRef(exc);
-        foreach (Frame f in e.PendingFrames) ClearFrame(f);
-        e.PendingFrames.Clear();
     }
 }
