@@ -87,6 +87,25 @@ public sealed partial class Interpreter
                     return NewRef(g.Refs[FunctionInfo.DefaultsRef] != 0 ? g.Refs[FunctionInfo.DefaultsRef] : None);
             }
         }
+        if (type == Types.Traceback)
+        {
+            switch (name)
+            {
+                case "tb_next":
+                {
+                    int next = TracebackType.Next(Heap, obj);
+                    return NewRef(next != 0 ? next : None);
+                }
+                case "tb_frame":
+                {
+                    // ≤3.10 the module frame is not an object here: the attribute reads as missing.
+                    int frame = TracebackType.Frame(Heap, obj);
+                    return frame != 0 ? NewRef(frame) : 0;
+                }
+                case "tb_lineno":
+                    return NewInt(TracebackType.Line(Heap, obj));
+            }
+        }
         if (type == Types.Method)
         {
             int[] refs = GenericType.Data(Heap, obj).Refs;

@@ -136,7 +136,7 @@ public sealed partial class Interpreter
                 int kwdict = kw.Count > 0 ? KeywordDict(kw) : 0;
                 try
                 {
-                    return CallType(callable, args, kw);
+                    return CallType(callable, args, kw, packed);
                 }
                 finally
                 {
@@ -189,7 +189,9 @@ public sealed partial class Interpreter
     private int CallFunctionLike(int callable, int[] args, KeywordArguments kw) => CallCore(callable, args, kw, stealArgs: false);
 
     /// <summary>Instantiating a type: classes (<c>type_call</c>: new instance, then <c>__init__</c>), exceptions, built-in constructors.</summary>
-    private int CallType(int type, int[] args, KeywordArguments kw)
+    /// <remarks><paramref name="packed"/>: the argument tuple <c>_PyObject_MakeTpCall</c> made (0 when none), which
+    /// <c>BaseException_new</c> keeps as <c>args</c> rather than copying.</remarks>
+    private int CallType(int type, int[] args, KeywordArguments kw, int packed = 0)
     {
         TypeInfo ti = T.TypeInfoOfType(type);
         if (Constructors.TryGetValue(type, out BuiltinFunction? ctor)) return ctor(this, args, kw);
@@ -198,7 +200,7 @@ public sealed partial class Interpreter
         int self = InstanceType.New(Heap, type);
         if (IsExceptionClass(type))
         {
-            int tuple = NewTuple(args);
+            int tuple = packed != 0 ? NewRef(packed) : NewTuple(args);
             int argsName = Intern("args");
             InstanceType.SetAttr(Heap, self, argsName, tuple);
             DecRef(argsName);

@@ -46,6 +46,18 @@ public sealed partial class Interpreter
     }
 
     /// <summary>
+    /// A bare <c>raise</c> (<c>do_raise</c> with no argument): the handled exception again, with a new reference
+    /// to its object (the handler keeps its own until it ends) and its traceback as it is — no entry for this
+    /// frame (<c>goto exception_unwind</c>).
+    /// </summary>
+    internal PyException Reraise(PyException handled)
+    {
+        var again = new PyException(NewRef(handled.ExceptionObject), handled.TypeName, handled.PythonMessage) { TracebackPending = false };
+        again.Traceback.AddRange(handled.Traceback);
+        return again;
+    }
+
+    /// <summary>
     /// The object standing for <paramref name="frame"/> (borrowed), or 0 when the frame has none (≤3.10 the
     /// module frame, which CPython made before the script). 3.11+ <c>_PyFrame_GetFrameObject</c>: made on
     /// first need, untracked, sized by the code's slots, held by the frame (<c>frame_obj</c>).
