@@ -130,7 +130,8 @@ public sealed partial class PyHeap
     }
 
     /// <summary>
-    /// First half of a deallocation: untrack, run the finalizer (which may resurrect), clear weak
+    /// First half of a deallocation: untrack, let a host free list keep the object (<see cref="IHostFreeList"/>),
+    /// run the finalizer (which may resurrect), clear weak
     /// references (callbacks run here, after <c>__del__</c>), then queue the end marker and the
     /// object's references in reverse release order, so they are dropped in CPython's order.
     /// </summary>
@@ -138,6 +139,11 @@ public sealed partial class PyHeap
     {
         if (T.IsTracked(o)) Gc.Untrack(o);
         TypeKind kind = T.Kind(o);
+        if (kind == TypeKind.Generic && T.Payload(o) is GenericData { Host: IHostFreeList keeper } && keeper.TryPark(this, o))
+        {
+            T.SetRefCount(o, 1);
+            return;
+        }
         if (kind == TypeKind.Instance && !T.Has(o, ObjectFlags.Finalized) && T.TypeInfoOf(o).HasFinalizer)
         {
             if (!RunFinalizerFromDealloc(o)) return; // resurrected

@@ -51,7 +51,7 @@ internal sealed class GeneratorState(Interpreter interp, Frame frame, IEnumerato
         if (Finished) return;
         Finished = true;
         steps.Dispose();
-        interp.ClearFrame(Frame);
+        interp.ExitFrame(Frame);
     }
 
     public void Release(PyHeap heap) => Finish();

@@ -44,6 +44,7 @@ public sealed partial class Interpreter
                 if (name == "__class__") return NewRef(type);
                 int v = InstanceType.GetAttr(Heap, obj, InternedName(name));
                 if (v != 0) return NewRef(v);
+                if (name == RuntimeTypes.TracebackSlot && IsExceptionClass(type)) return ExceptionTraceback(obj);
                 int cv = ClassType.LookupAttribute(Heap, type, InternedName(name));
                 // A member descriptor is a data descriptor (member_get): an unset slot is an AttributeError,
                 // not the descriptor.
@@ -84,6 +85,25 @@ public sealed partial class Interpreter
                     return NewRef(g.Refs[FunctionInfo.CodeRef]);
                 case "__defaults__":
                     return NewRef(g.Refs[FunctionInfo.DefaultsRef] != 0 ? g.Refs[FunctionInfo.DefaultsRef] : None);
+            }
+        }
+        if (type == Types.Traceback)
+        {
+            switch (name)
+            {
+                case "tb_next":
+                {
+                    int next = TracebackType.Next(Heap, obj);
+                    return NewRef(next != 0 ? next : None);
+                }
+                case "tb_frame":
+                {
+                    // ≤3.10 the module frame is not an object here: the attribute reads as missing.
+                    int frame = TracebackType.Frame(Heap, obj);
+                    return frame != 0 ? NewRef(frame) : 0;
+                }
+                case "tb_lineno":
+                    return NewInt(TracebackType.Line(Heap, obj));
             }
         }
         if (type == Types.Method)
@@ -216,16 +236,14 @@ public sealed partial class Interpreter
     }
 
     /// <summary>
-    /// Drops an exception that was handled: its object, then the frames its traceback kept — the order of
-    /// <c>BaseException_clear</c> (<c>args</c> before <c>__traceback__</c>), so what the exception's arguments
-    /// hold dies before the raising frames' locals.
+    /// Drops the reference an exception in flight holds to its object (the thread state's, or the handler's).
+    /// When that was the last one, the object dies with its traceback (<c>BaseException_clear</c>: <c>args</c>
+    /// before <c>__traceback__</c>), and the traceback with the frame objects only it kept, and their locals.
     /// </summary>
     internal void ReleaseException(PyException e)
     {
         int exc = e.ExceptionObject;
         e.ExceptionObject = 0;
         XDecRef(exc);
-        foreach (Frame f in e.PendingFrames) ClearFrame(f);
-        e.PendingFrames.Clear();
     }
 }

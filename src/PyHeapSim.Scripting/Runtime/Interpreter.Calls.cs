@@ -136,7 +136,7 @@ public sealed partial class Interpreter
                 int kwdict = kw.Count > 0 ? KeywordDict(kw) : 0;
                 try
                 {
-                    return CallType(callable, args, kw);
+                    return CallType(callable, args, kw, packed);
                 }
                 finally
                 {
@@ -189,7 +189,9 @@ public sealed partial class Interpreter
     private int CallFunctionLike(int callable, int[] args, KeywordArguments kw) => CallCore(callable, args, kw, stealArgs: false);
 
     /// <summary>Instantiating a type: classes (<c>type_call</c>: new instance, then <c>__init__</c>), exceptions, built-in constructors.</summary>
-    private int CallType(int type, int[] args, KeywordArguments kw)
+    /// <remarks><paramref name="packed"/>: the argument tuple <c>_PyObject_MakeTpCall</c> made (0 when none), which
+    /// <c>BaseException_new</c> keeps as <c>args</c> rather than copying.</remarks>
+    private int CallType(int type, int[] args, KeywordArguments kw, int packed = 0)
     {
         TypeInfo ti = T.TypeInfoOfType(type);
         if (Constructors.TryGetValue(type, out BuiltinFunction? ctor)) return ctor(this, args, kw);
@@ -198,7 +200,7 @@ public sealed partial class Interpreter
         int self = InstanceType.New(Heap, type);
         if (IsExceptionClass(type))
         {
-            int tuple = NewTuple(args);
+            int tuple = packed != 0 ? NewRef(packed) : NewTuple(args);
             int argsName = Intern("args");
             InstanceType.SetAttr(Heap, self, argsName, tuple);
             DecRef(argsName);
@@ -355,15 +357,16 @@ public sealed partial class Interpreter
 
     internal Frame? CurrentFrame { get; set; }
 
-    /// <summary>Executes a function body in <paramref name="frame"/>; clears the frame on exit (normal or by exception: then the
-    /// frame stays attached to the exception, as its traceback keeps it alive in CPython).</summary>
+    /// <summary>Executes a function body in <paramref name="frame"/>; on exit (normal or by exception) the frame is cleared,
+    /// or its locals go to its frame object when a traceback still holds that (<see cref="ExitFrame"/>).</summary>
     internal int RunFrame(Frame frame, CodeInfo code)
     {
         Frame? saved = CurrentFrame;
         CurrentFrame = frame;
         _depth++;
         EnterHeapFrame(frame, code);
-        bool ok = false;
+        // ≤3.10 _PyFrame_New_NoTrack: f_back = the calling frame (a new reference); the module frame has no object here.
+        if (frame.HeapFrame != 0 && frame.Back is { HeapFrame: not 0 } caller) GenericType.SetRef(Heap, frame.HeapFrame, 0, caller.HeapFrame);
         try
         {
             EvalBreaker();
@@ -378,20 +381,21 @@ public sealed partial class Interpreter
                 result = flow == Flow.Return ? frame.ReturnValue : NewNone();
                 frame.ReturnValue = 0;
             }
-            ok = true;
             return result;
         }
         catch (PyException e)
         {
             e.Traceback.Insert(0, new TracebackEntry(code.FileName, frame.Line, code.Name));
-            e.PendingFrames.Add(frame);
+            TracebackHere(e, frame);
+            // The caller's call fails next: its frame adds its own entry.
+            e.TracebackPending = true;
             throw;
         }
         finally
         {
             _depth--;
             CurrentFrame = saved;
-            if (ok) ClearFrame(frame);
+            ExitFrame(frame);
         }
     }
 
@@ -448,7 +452,7 @@ public sealed partial class Interpreter
         {
             // _PyFrame_New_NoTrack: PyObject_GC_NewVar(PyFrameObject, &PyFrame_Type, extras), when the slots are known.
             int block = code.FrameSlots > 0 ? Profile.Layout.GcHeaderSize + Profile.Layout.FrameBasicSize + 8 * code.FrameSlots : 0;
-            fo = GenericType.New(Heap, Types.Frame, [], null, track: false, blockBytes: block);
+            fo = GenericType.New(Heap, Types.Frame, [0], null, track: false, blockBytes: block);
         }
         Heap.Gc.Track(fo);
         frame.HeapFrame = fo;
@@ -463,7 +467,7 @@ public sealed partial class Interpreter
         if (!Profile.Compiler.FramesAreHeapObjects) return;
         for (int i = 0; i < Profile.Startup.FreeFrames; i++)
         {
-            _framePool.Push(GenericType.New(Heap, Types.Frame, [], null, track: false));
+            _framePool.Push(GenericType.New(Heap, Types.Frame, [0], null, track: false));
         }
     }
 
@@ -478,7 +482,7 @@ public sealed partial class Interpreter
         if (!Profile.Compiler.FramesAreHeapObjects) return;
         while (_framePool.Count < Profile.Startup.FreeFramesAfterSourceImport)
         {
-            _framePool.Push(GenericType.New(Heap, Types.Frame, [], null, track: false));
+            _framePool.Push(GenericType.New(Heap, Types.Frame, [0], null, track: false));
             Heap.Gc.CountDeallocation();
         }
     }
@@ -496,32 +500,38 @@ public sealed partial class Interpreter
         int fo = frame.HeapFrame;
         if (fo == 0) return;
         frame.HeapFrame = 0;
-        Heap.Gc.Untrack(fo);
-        CodeInfo code = frame.Code;
-        if (code.ZombieFrame == 0)
-        {
-            code.ZombieFrame = fo;
-        }
-        else if (_framePool.Count < 200)
-        {
-            _framePool.Push(fo);
-        }
-        else
-        {
-            DecRef(fo);
-        }
+        if (T.IsTracked(fo)) Heap.Gc.Untrack(fo);
+        // frame_dealloc drops f_back before parking the frame.
+        GenericType.SetRef(Heap, fo, 0, 0);
+        if (!ParkFrameObject(frame.Code, fo)) DecRef(fo);
     }
 
-    /// <summary>Runs statements until one jumps.</summary>
+    /// <summary>Runs statements until one jumps. An exception leaving a statement adds the frame's traceback entry
+    /// in the filter, before any cleanup of the statement runs: CPython's <c>PyTraceBack_Here</c> comes before the
+    /// unwinding pops the value stack.</summary>
     internal Flow ExecBlock(StatementNode[] body, Frame frame)
     {
-        foreach (StatementNode s in body)
+        try
         {
-            frame.Line = s.Line;
-            Flow flow = s.Exec(this, frame);
-            if (flow != Flow.Normal) return flow;
+            foreach (StatementNode s in body)
+            {
+                frame.Line = s.Line;
+                Flow flow = s.Exec(this, frame);
+                if (flow != Flow.Normal) return flow;
+            }
+        }
+        catch (PyException e) when (AddsTraceback(e, frame))
+        {
+            throw;
         }
         return Flow.Normal;
+    }
+
+    /// <summary>Exception filter: adds the traceback entry and never catches.</summary>
+    private bool AddsTraceback(PyException e, Frame frame)
+    {
+        if (e.TracebackPending) TracebackHere(e, frame);
+        return false;
     }
 
     /// <summary>Evaluates <paramref name="nodes"/> left to right into owned references (releasing them on error).</summary>

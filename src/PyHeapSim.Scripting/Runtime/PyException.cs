@@ -23,9 +23,14 @@ public sealed class PyException : Exception
     /// <summary><c>str(e)</c>.</summary>
     public string PythonMessage { get; }
 
-    /// <summary>Frames the exception unwound through: their locals stay alive until the exception is
-    /// released, as CPython's traceback keeps the frames.</summary>
-    internal List<Frame> PendingFrames { get; } = [];
+    /// <summary>
+    /// True while the frame the exception is now in has not yet added its traceback entry: set by a new raise
+    /// and when the exception leaves a frame (the caller's call failed), cleared by
+    /// <see cref="Interpreter.TracebackHere"/>. A bare <c>raise</c> and the implicit re-raise at the end of a
+    /// <c>finally</c> or of unmatched handlers rethrow with it clear, as CPython jumps to
+    /// <c>exception_unwind</c> past <c>PyTraceBack_Here</c> for them.
+    /// </summary>
+    internal bool TracebackPending { get; set; } = true;
 
     /// <summary>Traceback entries, outermost first once complete: (file, line, function name, source line).</summary>
     public List<TracebackEntry> Traceback { get; } = [];

@@ -1,4 +1,5 @@
 using PyHeapSim.Objects;
+using PyHeapSim.Objects.Types;
 
 namespace PyHeapSim.Scripting.Runtime;
 
@@ -25,6 +26,7 @@ internal sealed class RuntimeTypes
         Module = Gc("module", 56);
         Code = Plain("code", 160);
         Frame = Gc("frame", 400);
+        Traceback = Gc("traceback", TracebackType.BasicSize);
         Cell = Gc("cell", 24);
         ListIterator = Gc("list_iterator", 32);
         TupleIterator = Gc("tuple_iterator", 32);
@@ -57,8 +59,9 @@ internal sealed class RuntimeTypes
         ManagedBuffer = Gc("managedbuffer", 112);
 
         int exceptionSize = heap.Profile.Layout.BuiltinSizes.GetValueOrDefault("BaseException", 80) - heap.Profile.Layout.GcHeaderSize;
-        string[] argsSlot = ["args"];
-        DefineException("BaseException", t.Object, argsSlot, exceptionSize);
+        // BaseException_clear order: args before traceback (the size is recorded, the slots only hold references).
+        string[] exceptionSlots = ["args", TracebackSlot];
+        DefineException("BaseException", t.Object, exceptionSlots, exceptionSize);
         DefineException("Exception", "BaseException");
         DefineException("ArithmeticError", "Exception");
         DefineException("ZeroDivisionError", "ArithmeticError");
@@ -90,6 +93,12 @@ internal sealed class RuntimeTypes
     public int Module { get; }
     public int Code { get; }
     public int Frame { get; }
+
+    /// <summary><c>traceback</c> (<see cref="TracebackType"/>).</summary>
+    public int Traceback { get; }
+
+    /// <summary>The exception slot holding <c>__traceback__</c> (<c>PyBaseExceptionObject.traceback</c>).</summary>
+    public const string TracebackSlot = "__traceback__";
     public int Cell { get; }
     public int ListIterator { get; }
     public int TupleIterator { get; }

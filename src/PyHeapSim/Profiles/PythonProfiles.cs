@@ -157,6 +157,8 @@ public static class PythonProfiles
             HeapTypeBasicSize = 904,
             // make_gen embeds the frame's slots (measured: getsizeof of generator expressions).
             GeneratorBaseSizeWithFrame = 168,
+            // Frames are made as objects only on demand (a traceback, f_back), with their slots (measured).
+            MaterializedFrameBaseSize = 136,
             // Recorded (sizes/3.11.json): generator frames embedded, enumerate got a field.
             BuiltinSizes = With(Py310.Layout.BuiltinSizes, ("generator", 176), ("enumerate", 72), ("static_type", 424), ("BaseException", 88)),
         },
@@ -268,6 +270,8 @@ public static class PythonProfiles
         {
             InstanceDicts = InstanceDictLayout.InlineValues,
             HeapTypeBasicSize = 928,
+            // PEP 667 (write-through f_locals proxies) grew PyFrameObject: 16 more bytes (measured getsizeof of a frame object).
+            MaterializedFrameBaseSize = 152,
             BuiltinSizes = With(Py312.Layout.BuiltinSizes, ("static_type", 416)),
         },
         // gh-116621 / gh-112087: list(set) and list(dict) go through list_resize, list() no longer presizes (§2.4).

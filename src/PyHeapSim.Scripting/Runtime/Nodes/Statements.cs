@@ -172,7 +172,7 @@ internal sealed class Raise(ExpressionNode? exception) : StatementNode
         {
             PyException? current = f.Handling ?? I.HandlingException;
             if (current is null) throw I.Raise("RuntimeError", "No active exception to reraise");
-            throw current;
+            throw I.Reraise(current);
         }
         int v = exception.Eval(I, f);
         throw I.ThrowObject(v);
