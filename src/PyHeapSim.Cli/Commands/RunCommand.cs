@@ -11,10 +11,11 @@ internal static class RunCommand
 {
     public static Command Create()
     {
+        string versions = string.Join(", ", PythonProfiles.All.Select(p => p.Name));
         var file = new Argument<FileInfo>("file") { Description = "The Python script to run (the supported subset: docs/cli.md)." };
         var python = new Option<string>("--python", "-p")
         {
-            Description = "CPython version to simulate: " + string.Join(", ", PythonProfiles.All.Select(p => p.Name)) + ".",
+            Description = "CPython version to simulate: " + versions + ".",
             DefaultValueFactory = _ => "3.13",
         };
         var stats = new Option<bool>("--stats") { Description = "Print a summary of the heap (objects, bytes, collections) on stderr after the run." };
@@ -26,6 +27,8 @@ internal static class RunCommand
         };
         command.SetAction(parse =>
         {
+            TextWriter stdout = parse.InvocationConfiguration.Output;
+            TextWriter stderr = parse.InvocationConfiguration.Error;
             FileInfo f = parse.GetValue(file)!;
             string version = parse.GetValue(python)!;
             PythonProfile profile;
@@ -33,21 +36,20 @@ internal static class RunCommand
             {
                 profile = PythonProfiles.Parse(version);
             }
-            catch (ArgumentException e)
+            catch (ArgumentException)
             {
-                Console.Error.WriteLine("pyheapsim: " + e.Message);
+                // Not e.Message: it ends in the .NET parameter name, "(Parameter 'name')".
+                stderr.WriteLine($"pyheapsim: unsupported Python version '{version}' (--python); supported: {versions}.");
                 return ExitCodes.UsageError;
             }
             if (!f.Exists)
             {
-                Console.Error.WriteLine($"pyheapsim: can't open file '{f.FullName}': [Errno 2] No such file or directory");
+                stderr.WriteLine($"pyheapsim: can't open file '{f.FullName}': [Errno 2] No such file or directory");
                 return ExitCodes.UsageError;
             }
             string source = File.ReadAllText(f.FullName, Encoding.UTF8);
             var limits = new ScriptLimits();
             if (parse.GetValue(maxSteps) is long steps) limits = limits with { MaxSteps = steps };
-            var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
-            var stderr = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true };
             ScriptResult result;
             FileInfo? traceFile = parse.GetValue(trace);
             StreamWriter? traceStream = traceFile is null ? null : new StreamWriter(traceFile.FullName, false, new UTF8Encoding(false), 1 << 16);
@@ -58,6 +60,7 @@ internal static class RunCommand
             }
             finally
             {
+                // Before --stats: on a terminal the summary comes after the script's last line.
                 stdout.Flush();
                 tracer?.Dispose();
                 traceStream?.Dispose();

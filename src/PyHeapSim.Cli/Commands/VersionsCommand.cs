@@ -9,16 +9,24 @@ internal static class VersionsCommand
     public static Command Create()
     {
         var command = new Command("versions", "List the simulated CPython versions and their key memory parameters.");
-        command.SetAction(_ =>
+        command.SetAction(parse =>
         {
-            Console.WriteLine("version  gc thresholds   pool    arena     immortal  list growth");
+            TextWriter output = parse.InvocationConfiguration.Output;
+            WriteRow(output, "version", "gc thresholds", "pool", "arena", "immortal", "list growth");
             foreach (PythonProfile p in PythonProfiles.All)
             {
                 CollectorRules c = p.Collector;
-                Console.WriteLine($"{p.Name,-8} ({c.Threshold0},{c.Threshold1},{c.Threshold2}){"",-3} {p.Allocator.PoolSize / 1024,3} KiB {p.Allocator.ArenaSize / 1024,5} KiB {p.RefCounts.Immortality,-9} {p.Growth.ListGrowth}");
+                WriteRow(output, p.Name, $"({c.Threshold0},{c.Threshold1},{c.Threshold2})",
+                    $"{p.Allocator.PoolSize / 1024} KiB", $"{p.Allocator.ArenaSize / 1024} KiB",
+                    p.RefCounts.Immortality.ToString(), p.Growth.ListGrowth.ToString());
             }
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }
+
+    /// <summary>One line of the table; header and rows share it so the columns line up. The widths fit the
+    /// longest value of each column ("(2000,10,10)", "1024 KiB", "StaticHighCount").</summary>
+    private static void WriteRow(TextWriter output, string version, string thresholds, string pool, string arena, string immortal, string growth)
+        => output.WriteLine($"{version,-8} {thresholds,-13} {pool,6}  {arena,8}  {immortal,-15}  {growth}");
 }
