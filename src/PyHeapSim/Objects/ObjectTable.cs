@@ -126,7 +126,9 @@ internal sealed unsafe partial class ObjectTable
     public void SetAddress(int o, long a) => _address.Items[o] = a;
     public int BlockBytes(int o) => _blockBytes.Items[o];
     public void SetBlockBytes(int o, int bytes) => _blockBytes.Items[o] = bytes;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public object? Payload(int o) => _payload.Get(o);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void SetPayload(int o, object? p) => _payload.Set(o, p);
     public int External(int o) => _header.Items[o].External;
     public ref int ExternalRef(int o) => ref _header.Items[o].External;
@@ -170,8 +172,10 @@ internal sealed unsafe partial class ObjectTable
     /// <summary>Points a slot at a type (used once, for <c>type</c> itself).</summary>
     public void SetStampedType(int o, int typeSlot) => _header.Items[o].Type = typeSlot;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public TypeInfo TypeInfoOf(int o) => (TypeInfo)_payload.Get(_header.Items[o].Type)!;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public TypeInfo TypeInfoOfType(int typeSlot) => (TypeInfo)_payload.Get(typeSlot)!;
 
     /// <summary>Takes a free slot and initialises its header. The caller fills the payload.</summary>
