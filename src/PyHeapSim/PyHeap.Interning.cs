@@ -25,6 +25,26 @@ public sealed partial class PyHeap
         return InternExisting(o, immortalize);
     }
 
+    private readonly Dictionary<string, int> _staticIdentifiers = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The string C code names as an identifier (<c>_Py_ID(name)</c> from 3.11, <c>_Py_IDENTIFIER</c> before), as
+    /// a new reference. Up to 3.10 it is made and interned on first use; from 3.11 it is statically allocated
+    /// (<see cref="RefCountRules.StaticIdentifiers"/>): no block, and interned only where start-up interns the
+    /// static strings (3.12+).
+    /// </summary>
+    internal int IdentifierStr(string s)
+    {
+        if (!Profile.RefCounts.StaticIdentifiers || Profile.RefCounts.StaticInternedStrings.Contains(s)) return InternStr(s);
+        if (!_staticIdentifiers.TryGetValue(s, out int st))
+        {
+            st = NewStaticObject(Types.Str, TypeKind.Str, deepFrozen: true);
+            StrType.Init(this, st, s);
+            _staticIdentifiers.Add(s, st);
+        }
+        return NewRef(st);
+    }
+
     /// <summary>
     /// Interns an existing string object (steals the caller's reference, returns the interned one), in
     /// 3.13 <c>intern_common</c>'s order: an interned equal (made immortal when asked), then a string

@@ -264,11 +264,21 @@ public sealed partial class Interpreter
     private void LeaveImportFreeLists(string module)
     {
         _sourceImports = _sourceImports.Length == 0 ? module : _sourceImports + "+" + module;
+        if (!Profile.Startup.AfterSourceImports.TryGetValue(_sourceImports, out Profiles.FreeListCensus? census)) return;
+        if (census.MadeReprList) MakeReprListDuringImport();
         if (_fullCollections > _fullCollectionsAtStartup) return;
-        if (Profile.Startup.AfterSourceImports.TryGetValue(_sourceImports, out Profiles.FreeListCensus? census))
-        {
-            Heap.SetFreeListCensus(census);
-        }
+        Heap.SetFreeListCensus(census);
+    }
+
+    /// <summary>
+    /// The <c>Py_Repr</c> list an import made (<see cref="Profiles.FreeListCensus.MadeReprList"/>). The generation
+    /// counts an import leaves are not modelled, so these two objects leave them as they were.
+    /// </summary>
+    private void MakeReprListDuringImport()
+    {
+        int[] counts = [Heap.Gc.Count(0), Heap.Gc.Count(1), Heap.Gc.Count(2)];
+        MakeReprList();
+        for (int g = 0; g <= 2; g++) Heap.Gc.SetCount(g, counts[g]);
     }
 
     /// <summary>Heap counters after startup (set by the runner), so statistics cover the script only.</summary>

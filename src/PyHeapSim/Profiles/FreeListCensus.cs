@@ -25,6 +25,13 @@ public sealed record FreeListCensus
     /// <summary>Parked built-in function/method objects (3.8 only).</summary>
     public int? BuiltinMethods { get; init; }
 
+    /// <summary>
+    /// The imports made the thread state's dict and its <c>Py_Repr</c> list (<c>Py_ReprEnter</c>), which live
+    /// on: 3.8's <c>collections.namedtuple</c> builds its argument list with <c>repr(field_names)</c>, and
+    /// <c>tracemalloc</c> imports <c>functools</c>, which makes <c>CacheInfo</c> with it.
+    /// </summary>
+    public bool MadeReprList { get; init; }
+
     /// <summary>Parked tuples by length: element k is the count for length k + 1.</summary>
     public IReadOnlyList<int> Tuples { get; init; } = [];
 }

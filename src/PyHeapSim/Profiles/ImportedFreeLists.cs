@@ -9,18 +9,18 @@ namespace PyHeapSim.Profiles;
 /// per import order. Keyed by the source modules imported so far, in order, joined by "+".
 /// </summary>
 /// <remarks>
-/// Recorded with <c>tests/PyHeapSim.Tests/data/record-import-freelists.py</c> (<c>sys._debugmallocstats()</c>, and before 3.13 the dict-keys free list counted with
-/// <c>sys.getallocatedblocks()</c>, after <c>import gc; import sys; import …</c> in a script file, clean environment). Generated data: re-record,
+/// Recorded with <c>tests/PyHeapSim.Tests/data/record-import-freelists.py</c> (<c>sys._debugmallocstats()</c>, before 3.13 the dict-keys free list counted with
+/// <c>sys.getallocatedblocks()</c>, and whether the imports made the <c>Py_Repr</c> list, read with ctypes, after <c>import gc; import sys; import …</c> in a script file, clean environment). Generated data: re-record,
 /// do not edit by hand.
 /// </remarks>
 internal static class ImportedFreeLists
 {
     public static readonly ImmutableDictionary<string, FreeListCensus> Py38 = new Dictionary<string, FreeListCensus>
     {
-        ["tracemalloc"] = new FreeListCensus { Lists = 15, Dicts = 5, Floats = 4, DictKeys = 0, Methods = 11, BuiltinMethods = 2, Tuples = [3, 14, 4, 4, 1, 1, 1, 1, 2, 0, 3, 0, 4, 3, 1, 4, 0, 1, 1] },
+        ["tracemalloc"] = new FreeListCensus { Lists = 15, Dicts = 5, Floats = 4, DictKeys = 0, Methods = 11, BuiltinMethods = 2, MadeReprList = true, Tuples = [3, 14, 4, 4, 1, 1, 1, 1, 2, 0, 3, 0, 4, 3, 1, 4, 0, 1, 1] },
         ["weakref"] = new FreeListCensus { Lists = 2, Dicts = 5, Floats = 4, DictKeys = 3, Methods = 8, BuiltinMethods = 2, Tuples = [1, 26, 3, 2, 1, 0, 3, 2, 3, 1, 0, 2, 1, 3, 1, 0, 1, 2, 3] },
-        ["tracemalloc+weakref"] = new FreeListCensus { Lists = 13, Dicts = 5, Floats = 4, DictKeys = 5, Methods = 11, BuiltinMethods = 2, Tuples = [1, 26, 3, 2, 2, 0, 2, 2, 2, 0, 2, 1, 3, 3, 0, 4, 0, 1, 1] },
-        ["weakref+tracemalloc"] = new FreeListCensus { Lists = 15, Dicts = 5, Floats = 4, DictKeys = 0, Methods = 11, BuiltinMethods = 2, Tuples = [3, 14, 4, 4, 1, 1, 1, 1, 2, 0, 3, 0, 4, 3, 1, 4, 0, 1, 1] },
+        ["tracemalloc+weakref"] = new FreeListCensus { Lists = 13, Dicts = 5, Floats = 4, DictKeys = 5, Methods = 11, BuiltinMethods = 2, MadeReprList = true, Tuples = [1, 26, 3, 2, 2, 0, 2, 2, 2, 0, 2, 1, 3, 3, 0, 4, 0, 1, 1] },
+        ["weakref+tracemalloc"] = new FreeListCensus { Lists = 15, Dicts = 5, Floats = 4, DictKeys = 0, Methods = 11, BuiltinMethods = 2, MadeReprList = true, Tuples = [3, 14, 4, 4, 1, 1, 1, 1, 2, 0, 3, 0, 4, 3, 1, 4, 0, 1, 1] },
     }.ToImmutableDictionary();
 
     public static readonly ImmutableDictionary<string, FreeListCensus> Py39 = new Dictionary<string, FreeListCensus>

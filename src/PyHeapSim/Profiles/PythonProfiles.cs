@@ -166,6 +166,7 @@ public static class PythonProfiles
         RefCounts = Py310.RefCounts with
         {
             Immortality = ImmortalityModel.StaticHighCount,
+            StaticIdentifiers = true,
             // Frames own their arguments (§4.3).
             ArgumentsMovedIntoFrame = true,
             // long_rem / long_divrem pass x_divrem's remainder through maybe_small_long (measured).

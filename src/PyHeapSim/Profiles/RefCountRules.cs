@@ -19,6 +19,13 @@ public sealed record RefCountRules
     public bool InternedStringsImmortal { get; init; }
 
     /// <summary>
+    /// 3.11+: the identifiers C code names with <c>_Py_ID(name)</c> are statically allocated strings
+    /// (<c>pycore_global_strings.h</c>), e.g. the <c>"Py_Repr"</c> key of <c>Py_ReprEnter</c>. Up to 3.10 the
+    /// same names are <c>_Py_IDENTIFIER</c>s, which <c>_PyUnicode_FromId</c> makes and interns on first use (one block).
+    /// </summary>
+    public bool StaticIdentifiers { get; init; }
+
+    /// <summary>
     /// 3.12+: the statically allocated strings that start-up interns (<c>_PyUnicode_InitStaticStrings</c>:
     /// the <c>_Py_ID</c> identifiers, from 3.13 also the <c>_Py_STR</c> literals; generated from each
     /// version's headers into <see cref="StaticStrings"/>). Interning an equal string returns the static,

@@ -4,7 +4,8 @@
 Importing `tracemalloc` or `weakref` (pure-Python modules) runs importlib and the module's code, which
 leaves CPython's free lists (lists, dicts, floats, tuples by length, 3.8's method objects, 3.13's dict
 keys) in a new state. Until the script's first full collection empties them, that state decides whether
-a new list/dict/tuple takes a parked block (no traced bytes, no GC count) or a fresh one.
+a new list/dict/tuple takes a parked block (no traced bytes, no GC count) or a fresh one. It also
+records whether the imports made the thread state's Py_Repr list (a container repr during the import).
 
 For each installed CPython 3.8-3.13 (pyenv) and each import sequence, this runs a fresh interpreter
 (clean environment: PYTHON* variables dropped), reads sys._debugmallocstats() and prints the
@@ -91,6 +92,29 @@ def parked_dict_keys(python, modules, parked_dicts):
     return n
 
 
+REPR_LIST_PROBE = """
+{imports}
+import ctypes
+get_dict = ctypes.pythonapi.PyThreadState_GetDict
+get_dict.restype = ctypes.py_object
+print("Py_Repr" in get_dict())
+"""
+
+
+def made_repr_list(python, modules):
+    """Whether the imports made the thread state's dict and its Py_Repr list (Py_ReprEnter: a container repr
+    during the import, e.g. 3.8's namedtuple). PyThreadState_GetDict, called through ctypes after the imports
+    (ctypes itself makes no repr), shows the list; it lives on once made."""
+    code = REPR_LIST_PROBE.format(imports="".join(f"import {m}\n" for m in modules))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "repr.py")
+        with open(path, "w") as f:
+            f.write(code)
+        out = subprocess.run([python, path], capture_output=True, text=True, env=env, cwd=d).stdout
+    return out.strip() == "True"
+
+
 def main():
     for minor in VERSIONS:
         python = interpreter(minor)
@@ -106,6 +130,8 @@ def main():
                 fields.append(f"Methods = {c['PyMethod']}")
             if "PyCFunction" in c:
                 fields.append(f"BuiltinMethods = {c['PyCFunction']}")
+            if made_repr_list(python, seq):
+                fields.append("MadeReprList = true")
             fields.append("Tuples = [" + ", ".join(map(str, t)) + "]")
             print(f'["{"+".join(seq)}"] = new FreeListCensus {{ {", ".join(fields)} }},')
 

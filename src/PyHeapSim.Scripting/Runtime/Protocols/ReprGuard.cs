@@ -24,19 +24,27 @@ public sealed partial class Interpreter
     /// <summary><c>Py_ReprEnter</c>: false when <paramref name="o"/> is already being repr'd; otherwise records it.</summary>
     private bool ReprEnter(int o)
     {
-        if (_reprList == 0)
-        {
-            _threadStateDict = NewDict();
-            int list = NewList();
-            int key = Intern("Py_Repr");
-            DictType.SetItem(Heap, _threadStateDict, key, list);
-            DecRef(key);
-            DecRef(list);
-            _reprList = list;
-        }
+        MakeReprList();
         if (!_reprActive.Add(o)) return false;
         ListType.Append(Heap, _reprList, o);
         return true;
+    }
+
+    /// <summary>
+    /// The thread state's dict and its <c>Py_Repr</c> list, made by the first container repr (or by an import
+    /// that reprs one: <see cref="Profiles.FreeListCensus.MadeReprList"/>). The key is an identifier string
+    /// (<see cref="PyHeap.IdentifierStr"/>): made and interned up to 3.10, static from 3.11.
+    /// </summary>
+    private void MakeReprList()
+    {
+        if (_reprList != 0) return;
+        _threadStateDict = NewDict();
+        int list = NewList();
+        int key = Heap.IdentifierStr("Py_Repr");
+        DictType.SetItem(Heap, _threadStateDict, key, list);
+        DecRef(key);
+        DecRef(list);
+        _reprList = list;
     }
 
     /// <summary><c>Py_ReprLeave</c>: removes the last occurrence of <paramref name="o"/> from the list.</summary>
