@@ -68,9 +68,7 @@ public sealed partial class PyHeap
     {
         if (IsLeaf(o))
         {
-            // Nothing to release and nobody to notify: skip the release stack (most ints, strs, empty lists).
-            if (T.IsTracked(o)) Gc.Untrack(o);
-            FinishDealloc(o);
+            DeallocLeaf(o);
             return;
         }
         int baseTop = _releaseTop;
@@ -87,18 +85,20 @@ public sealed partial class PyHeap
             long c = T.RefCount(x) - 1;
             T.SetRefCount(x, c);
             if (c != 0) continue;
-            if (IsLeaf(x))
-            {
-                // What BeginDealloc would queue for a leaf is its end marker alone, popped next: finish it now
-                // (the items of a freed list of ints take this path: no push, no pop, no Dying flag to set).
-                if (T.IsTracked(x)) Gc.Untrack(x);
-                FinishDealloc(x);
-            }
-            else
-            {
-                BeginDealloc(x);
-            }
+            if (IsLeaf(x)) DeallocLeaf(x); // the items of a freed list of ints: no push, no pop
+            else BeginDealloc(x);
         }
+    }
+
+    /// <summary>
+    /// Deallocates an object that holds nothing and has nobody to notify (most ints, strs, empty lists):
+    /// all BeginDealloc would queue for it is its own end marker, popped next, so it is finished at once.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void DeallocLeaf(int o)
+    {
+        if (T.IsTracked(o)) Gc.Untrack(o);
+        FinishDealloc(o);
     }
 
     /// <summary>True for an object that owns no references, has no weak references and is not an instance
