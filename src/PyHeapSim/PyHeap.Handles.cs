@@ -54,10 +54,18 @@ public sealed partial class PyHeap
         ref ObjectHeader h = ref T.LiveHeader(r);
         if ((h.Flags & ObjectFlags.Immortal) != 0) return;
         long c = h.RefCount;
-        if (c <= 0 || h.External <= 0) ThrowNegative(r, r.Index, c);
-        h.External--;
-        h.RefCount = c - 1;
-        if (c == 1) Dealloc(r.Index);
+        // The error path ends the method, so nothing is live across its call and the JIT keeps h and c in
+        // registers (with the throw in the middle it spilled both, adding a store-to-load round trip).
+        if (c > 0 && h.External > 0)
+        {
+            h.External--;
+            h.RefCount = c - 1;
+            if (c == 1) Dealloc(r.Index);
+        }
+        else
+        {
+            ThrowNegative(r, r.Index, c);
+        }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -51,11 +51,9 @@ public sealed partial class PyHeap
             if (isGc && Gc.CountAllocation()) CollectFromAllocation();
             address = Memory.Malloc(bytes);
         }
-        int o = T.NewSlot(type, kind, isGc ? ObjectFlags.GcType : ObjectFlags.None);
+        int o = T.NewSlot(type, kind, isGc ? ObjectFlags.GcType : ObjectFlags.None, address, bytes);
         ObjectsAllocated++;
         if (Observer is not null) EmitObject(Tracing.HeapEventKind.Allocate, o, bytes);
-        T.SetAddress(o, address);
-        T.SetBlockBytes(o, bytes);
         return o;
     }
 
@@ -123,11 +121,17 @@ public sealed partial class PyHeap
     }
 
     /// <summary>Queues a reference to be dropped by the running dealloc loop (which must be active).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void PushRelease(int o)
     {
-        if (_releaseTop == _releaseStack.Length) Array.Resize(ref _releaseStack, _releaseStack.Length * 2);
-        _releaseStack[_releaseTop++] = o;
+        int top = _releaseTop;
+        if ((uint)top >= (uint)_releaseStack.Length) GrowReleaseStack();
+        _releaseStack[top] = o;
+        _releaseTop = top + 1;
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void GrowReleaseStack() => Array.Resize(ref _releaseStack, _releaseStack.Length * 2);
 
     /// <summary>
     /// First half of a deallocation: untrack, let a host free list keep the object (<see cref="IHostFreeList"/>),
@@ -187,8 +191,7 @@ public sealed partial class PyHeap
         TypeKind kind = h.Kind;
         ObjectFlags flags = h.Flags;
         FreeLists.BlockStack? freeList = ObjectModel.FreeBuffers(this, o, kind);
-        long address = T.Address(o);
-        int bytes = T.BlockBytes(o);
+        long address = T.Block(o, out int bytes);
         if (freeList is null || !freeList.TryPush(address, bytes))
         {
             Memory.Free(address, bytes);

@@ -14,8 +14,11 @@ public sealed partial class PyHeap
     internal Action? ClearingFreeLists { get; set; }
 
     /// <summary>Item arrays of dead tuples by length (1 … <see cref="PooledTupleMaxLength"/>), so a tuple that
-    /// comes from CPython's tuple free list costs no host allocation either.</summary>
-    private readonly Stack<int[]>?[] _tupleItemsPool = new Stack<int[]>?[PooledTupleMaxLength + 1];
+    /// comes from CPython's tuple free list costs no host allocation either. Plain arrays with a count rather
+    /// than <see cref="Stack{T}"/>: the shared generic code of a stack of arrays cost a type-handle lookup per pop.</summary>
+    private readonly int[][]?[] _tupleItemsPool = new int[][]?[PooledTupleMaxLength + 1];
+
+    private readonly int[] _tupleItemsPooled = new int[PooledTupleMaxLength + 1];
 
     /// <summary>CPython's <c>PyTuple_MAXSAVESIZE</c>: longer tuples are not worth keeping.</summary>
     internal const int PooledTupleMaxLength = 20;
@@ -49,22 +52,40 @@ public sealed partial class PyHeap
         if (_dictDataPool.Count < 4096) _dictDataPool.Push(d);
     }
 
-    /// <summary>A zeroed item array for a tuple of <paramref name="length"/> items; true when it is pooled
-    /// (to be given back by <see cref="ReturnTupleItems"/>).</summary>
+    /// <summary>An item array for a tuple of <paramref name="length"/> items, holding stale slots the caller
+    /// overwrites; true when it is pooled (to be given back by <see cref="ReturnTupleItems"/>).</summary>
     internal int[] RentTupleItems(int length, out bool pooled)
     {
         pooled = length <= PooledTupleMaxLength;
-        if (pooled && _tupleItemsPool[length] is { } stack && stack.TryPop(out int[]? items)) return items;
+        if (pooled)
+        {
+            int n = _tupleItemsPooled[length];
+            if (n > 0)
+            {
+                _tupleItemsPooled[length] = n - 1;
+                return _tupleItemsPool[length]![n - 1];
+            }
+        }
         return new int[length];
     }
 
+    /// <summary>Keeps a dead tuple's item array for the next tuple of its length. Not cleared: the slots are
+    /// plain ints (no host reference is kept alive) and <see cref="RentTupleItems"/>' caller overwrites them.</summary>
     internal void ReturnTupleItems(int[] items)
     {
-        int n = items.Length;
-        if (n > PooledTupleMaxLength) return;
-        Stack<int[]> stack = _tupleItemsPool[n] ??= new Stack<int[]>();
-        if (stack.Count >= PooledTupleArraysPerLength) return;
-        Array.Clear(items);
-        stack.Push(items);
+        int length = items.Length;
+        if (length > PooledTupleMaxLength) return;
+        int n = _tupleItemsPooled[length];
+        if (n >= PooledTupleArraysPerLength) return;
+        int[][] pool = _tupleItemsPool[length] ??= new int[16][];
+        if (n == pool.Length) _tupleItemsPool[length] = pool = GrowPool(pool);
+        pool[n] = items;
+        _tupleItemsPooled[length] = n + 1;
+    }
+
+    private static int[][] GrowPool(int[][] pool)
+    {
+        Array.Resize(ref pool, pool.Length * 2);
+        return pool;
     }
 }

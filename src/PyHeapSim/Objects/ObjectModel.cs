@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PyHeapSim.Memory;
 using PyHeapSim.Objects.Stores;
 using PyHeapSim.Objects.Types;
@@ -375,7 +376,16 @@ internal static class ObjectModel
     /// buffers) and returns the free list its own block may be parked on, or null (one dispatch per
     /// dealloc: each type's <c>tp_dealloc</c> does both).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static FreeLists.BlockStack? FreeBuffers(PyHeap heap, int o, TypeKind kind)
+    {
+        // An empty list that never had an item array is the commonest container to die (x = []): it is
+        // settled here without the call and the full switch below.
+        if (kind == TypeKind.List && heap.T.Payload(o) is null) return heap.FreeLists.Lists;
+        return FreeSeparateBuffers(heap, o, kind);
+    }
+
+    private static FreeLists.BlockStack? FreeSeparateBuffers(PyHeap heap, int o, TypeKind kind)
     {
         ObjectTable t = heap.T;
         switch (kind)

@@ -125,6 +125,14 @@ internal sealed unsafe partial class ObjectTable
     public long Address(int o) => _address.Items[o];
     public void SetAddress(int o, long a) => _address.Items[o] = a;
     public int BlockBytes(int o) => _blockBytes.Items[o];
+
+    /// <summary>The object's block: its simulated address, and its size in <paramref name="bytes"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public long Block(int o, out int bytes)
+    {
+        bytes = _blockBytes.Items[o];
+        return _address.Items[o];
+    }
     public void SetBlockBytes(int o, int bytes) => _blockBytes.Items[o] = bytes;
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public object? Payload(int o) => _payload.Get(o);
@@ -180,26 +188,44 @@ internal sealed unsafe partial class ObjectTable
 
     /// <summary>Takes a free slot and initialises its header. The caller fills the payload.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int NewSlot(int typeSlot, TypeKind kind, ObjectFlags flags)
+    public int NewSlot(int typeSlot, TypeKind kind, ObjectFlags flags) => NewSlot(typeSlot, kind, flags, 0, 0);
+
+    /// <summary>
+    /// <see cref="NewSlot(int, TypeKind, ObjectFlags)"/> for an object whose memory block is already known:
+    /// writes the header, scalar, address and block size in one pass. The column pointers are copied to locals
+    /// first because a store through one pointer could alias the table's own fields as far as the JIT knows,
+    /// which made it reload every column pointer after every store.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int NewSlot(int typeSlot, TypeKind kind, ObjectFlags flags, long address, int blockBytes)
     {
+        long* scalar = _scalar.Items;
         int o = _freeHead;
         if (o != 0)
         {
-            _freeHead = (int)_scalar.Items[o];
+            _freeHead = (int)scalar[o];
         }
         else
         {
             o = _highWater;
-            if (o == _capacity) Grow();
+            if (o == _capacity)
+            {
+                Grow();
+                scalar = _scalar.Items;
+            }
             _highWater = o + 1;
         }
-        ref ObjectHeader h = ref _header.Items[o];
-        h.RefCount = 1;
-        h.Type = typeSlot;
-        h.Kind = kind;
-        h.Flags = flags | ObjectFlags.Live;
-        h.Stamp++; // even (free) -> odd (live)
-        _scalar.Items[o] = 0;
+        ObjectHeader* h = _header.Items + o;
+        long* addresses = _address.Items;
+        int* sizes = _blockBytes.Items;
+        h->RefCount = 1;
+        h->Type = typeSlot;
+        h->Kind = kind;
+        h->Flags = flags | ObjectFlags.Live;
+        h->Stamp++; // even (free) -> odd (live)
+        scalar[o] = 0;
+        addresses[o] = address;
+        sizes[o] = blockBytes;
         _liveCount++;
         return o;
     }
@@ -207,21 +233,22 @@ internal sealed unsafe partial class ObjectTable
     /// <summary>
     /// Returns a slot to the free list and bumps its stamp so old handles go stale. Only the header and the
     /// payload are cleared: the GC links are already 0 (the object was untracked), and address, block size
-    /// and scalar are written by the next <see cref="NewSlot"/> / allocation before anyone reads them.
+    /// and scalar are written by the next <see cref="NewSlot(int, TypeKind, ObjectFlags, long, int)"/> / allocation before anyone reads them.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void ReleaseSlot(int o)
     {
         System.Diagnostics.Debug.Assert(_gcNext.Items[o] == 0, "a slot is released only after its object was untracked");
-        ref ObjectHeader h = ref _header.Items[o];
-        h.Stamp++; // odd (live) -> even (free): every handle to the old object is now stale
-        h.Flags = ObjectFlags.None;
-        h.Kind = TypeKind.Free;
-        h.RefCount = 0;
-        h.External = 0;
-        h.Type = 0;
+        ObjectHeader* h = _header.Items + o;
+        long* scalar = _scalar.Items;
+        h->Stamp++; // odd (live) -> even (free): every handle to the old object is now stale
+        h->Flags = ObjectFlags.None;
+        h->Kind = TypeKind.Free;
+        h->RefCount = 0;
+        h->External = 0;
+        h->Type = 0;
         _payload.Set(o, null); // let the host GC have it
-        _scalar.Items[o] = _freeHead;
+        scalar[o] = _freeHead;
         _freeHead = o;
         _liveCount--;
     }
@@ -258,23 +285,27 @@ internal sealed unsafe partial class ObjectTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void ListAppend(int head, int o)
     {
-        int last = _gcPrev.Items[head];
-        _gcNext.Items[last] = o;
-        _gcPrev.Items[o] = last;
-        _gcNext.Items[o] = head;
-        _gcPrev.Items[head] = o;
+        int* next = _gcNext.Items; // locals: see NewSlot
+        int* prev = _gcPrev.Items;
+        int last = prev[head];
+        next[last] = o;
+        prev[o] = last;
+        next[o] = head;
+        prev[head] = o;
     }
 
     /// <summary>Unlinks <paramref name="o"/> from whatever list it is on (<c>gc_list_remove</c>); leaves it untracked.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void ListRemove(int o)
     {
-        int prev = _gcPrev.Items[o];
-        int next = _gcNext.Items[o];
-        _gcNext.Items[prev] = next;
-        _gcPrev.Items[next] = prev;
-        _gcNext.Items[o] = 0;
-        _gcPrev.Items[o] = 0;
+        int* next = _gcNext.Items;
+        int* prev = _gcPrev.Items;
+        int p = prev[o];
+        int n = next[o];
+        next[p] = n;
+        prev[n] = p;
+        next[o] = 0;
+        prev[o] = 0;
     }
 
     /// <summary>Moves <paramref name="o"/> to the tail of <paramref name="head"/> (<c>gc_list_move</c>).</summary>

@@ -52,4 +52,63 @@ public sealed class HotPathTests(PythonVersion version)
         }).Should().Be(0);
         heap.Verify();
     }
+
+    [Test]
+    public void NewTupleDecRef_FromTheTupleFreeList_AllocatesNothingOnTheHost()
+    {
+        PyHeap heap = Versions.Heap(version);
+        PyRef a = heap.NewList();
+        PyRef b = heap.NewList();
+        HostBytes(() =>
+        {
+            for (int i = 0; i < 100_000; i++) heap.DecRef(heap.NewTuple(a, b));
+        }).Should().Be(0);
+        heap.Verify();
+    }
+
+    [Test]
+    public void NewInstanceDecRef_AllocatesNothingOnTheHost()
+    {
+        PyHeap heap = Versions.Heap(version);
+        PyRef cls = heap.NewClass("C");
+        HostBytes(() =>
+        {
+            for (int i = 0; i < 100_000; i++) heap.DecRef(heap.NewInstance(cls));
+        }).Should().Be(0);
+        heap.Verify();
+    }
+
+    [Test]
+    public void RecycledTupleItemArray_HoldsOnlyTheNewItems()
+    {
+        PyHeap heap = Versions.Heap(version);
+        PyRef a = heap.NewList();
+        PyRef b = heap.NewList();
+        PyRef c = heap.NewDict();
+        PyRef d = heap.NewDict();
+        heap.DecRef(heap.NewTuple(a, b));
+        PyRef t = heap.NewTuple(c, d);
+        heap.GetReferents(t).Should().Equal(d, c); // tupletraverse visits the last item first
+        heap.RefCount(a).Should().Be(1);
+        heap.RefCount(c).Should().Be(2);
+        heap.Verify();
+    }
+
+    [Test]
+    public void RecycledInstanceValues_StartEmpty()
+    {
+        PyHeap heap = Versions.Heap(version);
+        PyRef cls = heap.NewClass("C");
+        PyRef first = heap.NewInstance(cls);
+        PyRef value = heap.NewList();
+        heap.SetAttr(first, "x", value);
+        heap.DecRef(first);
+        heap.RefCount(value).Should().Be(1, "the dead instance dropped its attribute");
+        PyRef second = heap.NewInstance(cls);
+        heap.GetAttr(second, "x").IsNull.Should().BeTrue("a new instance has no attributes, whatever array it got");
+        heap.SetAttr(second, "y", value);
+        heap.GetAttr(second, "y").Should().Be(value);
+        heap.GetAttr(second, "x").IsNull.Should().BeTrue();
+        heap.Verify();
+    }
 }

@@ -31,8 +31,24 @@ internal sealed class InstanceData
 
     /// <summary>Forgets the dead instance's state so the payload can serve a new instance. A dict that took
     /// over the values and order (materialised <c>__dict__</c>) already owns them: only lists still ours are kept.</summary>
+    /// <summary>The values array of the instance this record last served, kept for the next instance of the same
+    /// capacity so that <c>x = C()</c> makes no host allocation. Only kept when no dict was ever made for the
+    /// instance: a dict may share the array (3.13 embedded values).</summary>
+    private int[]? _spareValues;
+
+    /// <summary>A zeroed values array of <paramref name="capacity"/> slots.</summary>
+    public int[] NewValues(int capacity)
+    {
+        int[]? spare = _spareValues;
+        _spareValues = null;
+        if (spare is null || spare.Length != capacity) return new int[capacity];
+        Array.Clear(spare);
+        return spare;
+    }
+
     public void Reset()
     {
+        if (Values is not null && Dict == 0) _spareValues = Values;
         if (Order is not null)
         {
             Order.Clear();

@@ -34,7 +34,7 @@ internal static class InstanceType
             int blockCapacity = keys.NEntries + keys.Usable;
             if (inline && keys.Usable > 1) keys.Usable--;
             int capacity = keys.NEntries + keys.Usable;
-            data.Values = new int[capacity];
+            data.Values = data.NewValues(capacity);
             data.ValuesCapacity = capacity;
             data.Order = data.NewOrder();
             if (inline)
