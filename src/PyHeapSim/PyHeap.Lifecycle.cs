@@ -70,7 +70,14 @@ public sealed partial class PyHeap
             return;
         }
         int baseTop = _releaseTop;
-        BeginDealloc(o);
+        if (T.Kind(o) == TypeKind.Tuple && !T.Has(o, ObjectFlags.HasWeakRefs))
+        {
+            if (DeallocTupleOfSurvivors(o)) return;
+        }
+        else
+        {
+            BeginDealloc(o);
+        }
         while (_releaseTop > baseTop)
         {
             int x = _releaseStack[--_releaseTop];
@@ -86,6 +93,37 @@ public sealed partial class PyHeap
             if (IsLeaf(x)) DeallocLeaf(x); // the items of a freed list of ints: no push, no pop
             else BeginDealloc(x);
         }
+    }
+
+    /// <summary>
+    /// <c>tupledealloc</c> without the release stack while the items outlive the tuple (the usual case,
+    /// <c>x = (a, b)</c>): items are dropped from last to first right here and the tuple is finished. At the
+    /// first item that would die, the tuple's end marker and the items not yet dropped (that one on top) are
+    /// queued exactly as <see cref="BeginDealloc"/> would have queued them, so the order is CPython's either
+    /// way; returns false then, and the caller's release loop goes on.
+    /// </summary>
+    private bool DeallocTupleOfSurvivors(int o)
+    {
+        if (T.IsTracked(o)) Gc.Untrack(o);
+        T.Set(o, ObjectFlags.Dying);
+        int[] items = (int[])T.Payload(o)!;
+        int i = items.Length - 1;
+        for (; i >= 0; i--)
+        {
+            int x = items[i];
+            if (x == 0 || T.Has(x, ObjectFlags.Immortal)) continue;
+            long c = T.RefCount(x) - 1;
+            if (c == 0) break;
+            T.SetRefCount(x, c);
+        }
+        if (i < 0)
+        {
+            FinishDealloc(o);
+            return true;
+        }
+        PushRelease(~o);
+        for (int j = 0; j <= i; j++) if (items[j] != 0) PushRelease(items[j]);
+        return false;
     }
 
     /// <summary>
@@ -115,6 +153,8 @@ public sealed partial class PyHeap
                 return true;
             case TypeKind.List:
                 return T.Payload(o) is null || T.Scalar(o) == 0;
+            case TypeKind.Dict:
+                return T.Payload(o) is DictData { Keys: null }; // {} on the shared empty keys: nothing to drop
             default:
                 return false;
         }

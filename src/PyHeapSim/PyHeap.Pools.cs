@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using PyHeapSim.Objects.Stores;
 
 namespace PyHeapSim;
@@ -5,9 +7,12 @@ namespace PyHeapSim;
 /// <summary>Host-side pools of payload objects, so simulated objects that come and go cost no host allocation.</summary>
 public sealed partial class PyHeap
 {
-    private readonly Stack<ListData> _listDataPool = new();
-    private readonly Stack<DictData> _dictDataPool = new();
-    private readonly Stack<InstanceData> _instanceDataPool = new();
+    /// <summary>Most spare payload records of each kind kept for reuse.</summary>
+    private const int PooledRecordsPerKind = 4096;
+
+    private HostPool<ListData> _listDataPool = new(PooledRecordsPerKind);
+    private HostPool<DictData> _dictDataPool = new(PooledRecordsPerKind);
+    private HostPool<InstanceData> _instanceDataPool = new(PooledRecordsPerKind);
 
     /// <summary>Run by a full collection just before the heap's own free lists are cleared: a host that keeps
     /// free lists of objects of its own (the interpreter's ≤3.10 frame free list) frees them here.</summary>
@@ -33,7 +38,7 @@ public sealed partial class PyHeap
         d.Allocated = 0;
         d.ItemsAddress = 0;
         d.ItemsBytes = 0;
-        if (_listDataPool.Count < 4096) _listDataPool.Push(d);
+        _listDataPool.Push(d);
     }
 
     internal InstanceData RentInstanceData() => _instanceDataPool.TryPop(out InstanceData? d) ? d : new InstanceData();
@@ -41,7 +46,7 @@ public sealed partial class PyHeap
     internal void ReturnInstanceData(InstanceData d)
     {
         d.Reset();
-        if (_instanceDataPool.Count < 4096) _instanceDataPool.Push(d);
+        _instanceDataPool.Push(d);
     }
 
     internal DictData RentDictData() => _dictDataPool.TryPop(out DictData? d) ? d : new DictData();
@@ -49,7 +54,7 @@ public sealed partial class PyHeap
     internal void ReturnDictData(DictData d)
     {
         d.Reset();
-        if (_dictDataPool.Count < 4096) _dictDataPool.Push(d);
+        _dictDataPool.Push(d);
     }
 
     /// <summary>An item array for a tuple of <paramref name="length"/> items, holding stale slots the caller
@@ -79,7 +84,8 @@ public sealed partial class PyHeap
         if (n >= PooledTupleArraysPerLength) return;
         int[][] pool = _tupleItemsPool[length] ??= new int[16][];
         if (n == pool.Length) _tupleItemsPool[length] = pool = GrowPool(pool);
-        pool[n] = items;
+        // Stored through a ref: an int[] in an int[][] needs no covariance check, which the indexer would make.
+        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(pool), n) = items;
         _tupleItemsPooled[length] = n + 1;
     }
 

@@ -47,6 +47,7 @@ internal sealed class FreeLists
     public BlockStack? BuiltinMethods => _builtinMethods;
 
     /// <summary>The free list for tuples of <paramref name="length"/>, or null when that length has none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public BlockStack? Tuples(int length) => (uint)(length - 1) < (uint)(_tuples.Length - 1) ? _tuples[length] : null;
 
     /// <summary>

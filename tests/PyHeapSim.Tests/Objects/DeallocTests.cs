@@ -162,4 +162,66 @@ public sealed class DeallocTests(PythonVersion version)
         _heap.GetSizeOf(l).Should().Be(56);
         _heap.DecRef(l);
     }
+
+    /// <summary>Logs each finalizer with the refcount a watched object has at that moment.</summary>
+    private sealed class CountWatcher(PyRef watched) : IHeapCallbacks
+    {
+        public List<string> Log { get; } = [];
+
+        public void RunFinalizer(PyHeap heap, PyRef obj) =>
+            Log.Add($"del {heap.StrValue(heap.GetAttr(obj, "name"))} watched={heap.RefCount(watched)}");
+
+        public void RunWeakRefCallback(PyHeap heap, PyRef callback, PyRef weakRef) { }
+    }
+
+    [TestCase(new[] { "a", "keep", "c" }, new[] { "del c watched=2", "del a watched=1" })]
+    [TestCase(new[] { "a", "c", "keep" }, new[] { "del c watched=1", "del a watched=1" })]
+    [TestCase(new[] { "keep", "a", "c" }, new[] { "del c watched=2", "del a watched=2" })]
+    public void TupleDealloc_DropsItemsLastToFirst_SurvivorsAndDyingInterleaved(string[] order, string[] expected)
+    {
+        PyRef keep = _heap.NewList();
+        var rec = new CountWatcher(keep);
+        _heap.Callbacks = rec;
+        PyRef cls = _heap.NewClass("N");
+        _heap.SetHasFinalizer(cls);
+        var items = new List<PyRef>();
+        foreach (string n in order) items.Add(n == "keep" ? keep : Named(cls, n));
+        PyRef t = _heap.NewTuple([.. items]);
+        foreach (PyRef item in items) if (item != keep) _heap.DecRef(item);
+        _heap.RefCount(keep).Should().Be(2);
+        _heap.DecRef(t);
+        rec.Log.Should().Equal(expected);
+        _heap.RefCount(keep).Should().Be(1);
+        _heap.DecRef(keep);
+        _heap.DecRef(cls);
+    }
+
+    [Test]
+    public void TupleOfSurvivors_Freed_ItemsKeepTheirOtherReferences()
+    {
+        PyRef a = _heap.NewList();
+        PyRef b = _heap.NewDict();
+        long freedBefore = _heap.ObjectsFreed;
+        _heap.DecRef(_heap.NewTuple(a, b, a));
+        (_heap.ObjectsFreed - freedBefore).Should().Be(1, "only the tuple dies");
+        _heap.RefCount(a).Should().Be(1);
+        _heap.RefCount(b).Should().Be(1);
+        _heap.DecRef(a);
+        _heap.DecRef(b);
+    }
+
+    [Test]
+    public void DeepTupleNesting_FreedWithoutStackOverflow()
+    {
+        PyRef t = _heap.NewTuple(_heap.None);
+        for (int i = 0; i < 300_000; i++)
+        {
+            PyRef outer = _heap.NewTuple(t);
+            _heap.DecRef(t);
+            t = outer;
+        }
+        long live = _heap.LiveObjectCount;
+        _heap.DecRef(t);
+        (live - _heap.LiveObjectCount).Should().Be(300_001);
+    }
 }

@@ -16,8 +16,7 @@ internal static class TupleType
         int o = heap.Allocate(heap.Types.Tuple, TypeKind.Tuple, BlockBytes(heap, items.Length), isGc: true,
             heap.FreeLists.Tuples(items.Length));
         int[] arr = heap.RentTupleItems(items.Length, out bool pooled);
-        items.CopyTo(arr);
-        foreach (int x in arr) heap.IncRef(x);
+        for (int i = 0; i < arr.Length; i++) heap.IncRef(arr[i] = items[i]); // a copy loop: Span.CopyTo calls memmove even for two items
         heap.T.SetPayload(o, arr);
         if (pooled) heap.T.Set(o, ObjectFlags.PooledPayload);
         heap.T.SetScalar(o, arr.Length);
