@@ -452,76 +452,81 @@ internal sealed class DictBuild(ExpressionNode[] keys, ExpressionNode[] values) 
     }
 }
 
-/// <summary>An f-string: each part formatted and joined into one str.</summary>
+/// <summary>
+/// An f-string of several parts: <c>BUILD_STRING n</c>. Every part is evaluated and kept on the value stack,
+/// the result is made by <c>_PyUnicode_JoinArray</c> (always a new str, unlike the one-character cache of
+/// other str producers), and only then are the parts dropped, last first: the parts and the result are alive
+/// together, which a tracemalloc peak shows. (An f-string of one part compiles to that part alone.)
+/// </summary>
 internal sealed class JoinedString(ExpressionNode[] parts) : ExpressionNode
 {
     public override int Eval(Interpreter I, Frame f)
     {
-        var sb = new System.Text.StringBuilder();
-        foreach (ExpressionNode p in parts)
+        if (parts.Length == 1) return parts[0].Eval(I, f);
+        int[] pieces = new int[parts.Length];
+        int made = 0;
+        try
         {
-            int v = p.Eval(I, f);
-            try
+            var sb = new System.Text.StringBuilder();
+            for (; made < parts.Length; made++)
             {
-                sb.Append(I.Str(v));
+                pieces[made] = parts[made].Eval(I, f);
+                if (I.Kind(pieces[made]) != TypeKind.Str) throw I.Raise("SystemError", "BUILD_STRING of a non-str piece");
             }
-            finally
-            {
-                I.DecRef(v);
-            }
+            foreach (int piece in pieces) sb.Append(StrType.Value(I.Heap, piece));
+            return sb.Length == 0 ? I.NewStr("") : StrType.NewFresh(I.Heap, sb.ToString());
         }
-        return I.NewStr(sb.ToString());
+        finally
+        {
+            while (--made >= 0) I.DecRef(pieces[made]);
+        }
     }
 }
 
-/// <summary><c>FORMAT_VALUE</c>: <c>{value!conv:spec}</c>.</summary>
+/// <summary>
+/// <c>FORMAT_VALUE</c> (3.13: <c>CONVERT_VALUE</c>, <c>FORMAT_SIMPLE</c>/<c>FORMAT_WITH_SPEC</c>):
+/// <c>{value!conv:spec}</c>. An exact str with no spec is the result itself, not a copy
+/// (<c>f"{s}" is s</c>), and so is one after <c>PyObject_Format</c>'s fast path (empty spec); an int with an
+/// empty spec is <c>PyObject_Str</c>, a new str even for one digit (<c>long_to_decimal_string</c>).
+/// </summary>
 internal sealed class FormattedValue(ExpressionNode value, FormatConversion conversion, ExpressionNode? spec) : ExpressionNode
 {
     public override int Eval(Interpreter I, Frame f)
     {
         int v = value.Eval(I, f);
+        int specObject = 0;
         try
         {
-            string text;
             string specText = "";
             if (spec is not null)
             {
-                int s = spec.Eval(I, f);
-                specText = I.Str(s);
-                I.DecRef(s);
+                specObject = spec.Eval(I, f);
+                specText = I.Str(specObject);
             }
             switch (conversion)
             {
                 case FormatConversion.Repr:
-                    text = I.Repr(v);
-                    if (specText.Length > 0) text = FormatString(I, text, specText);
+                    Replace(I, ref v, I.ReprObject(v));
                     break;
                 case FormatConversion.Str:
-                    text = I.Str(v);
-                    if (specText.Length > 0) text = FormatString(I, text, specText);
-                    break;
-                default:
-                    text = specText.Length == 0 && I.Kind(v) == TypeKind.Str ? I.Str(v) : I.Format(v, specText);
+                    Replace(I, ref v, I.StrObject(v));
                     break;
             }
-            return I.NewStr(text);
+            if (specText.Length == 0 && I.Kind(v) == TypeKind.Str) return I.NewRef(v);
+            if (specText.Length == 0 && I.Kind(v) == TypeKind.Int) return I.StrObject(v);
+            return I.NewStr(I.Format(v, specText));
         }
         finally
         {
             I.DecRef(v);
+            if (specObject != 0) I.DecRef(specObject);
         }
     }
 
-    private static string FormatString(Interpreter I, string text, string spec)
+    /// <summary>The converted value takes the place of the original on the stack (which is dropped).</summary>
+    private static void Replace(Interpreter I, ref int v, int converted)
     {
-        int s = I.NewStr(text);
-        try
-        {
-            return I.Format(s, spec);
-        }
-        finally
-        {
-            I.DecRef(s);
-        }
+        I.DecRef(v);
+        v = converted;
     }
 }

@@ -62,12 +62,12 @@ public sealed partial class Interpreter
     internal int StrObject(int o) => Kind(o) switch
     {
         TypeKind.Str => NewRef(o),
-        TypeKind.Int => StrType.NewFresh(Heap, Repr(o)),
+        TypeKind.Int => IntType.ToDecimalStr(Heap, o),
         _ => NewStr(Str(o)),
     };
 
     /// <summary><c>PyObject_Repr</c> as an object: a new reference (an int's text is a new str, as for <see cref="StrObject"/>).</summary>
-    internal int ReprObject(int o) => Kind(o) == TypeKind.Int ? StrType.NewFresh(Heap, Repr(o)) : NewStr(Repr(o));
+    internal int ReprObject(int o) => Kind(o) == TypeKind.Int ? IntType.ToDecimalStr(Heap, o) : NewStr(Repr(o));
 
     internal partial string Format(int value, string spec)
     {

@@ -42,7 +42,7 @@ internal sealed class InstanceData
         int[]? spare = _spareValues;
         _spareValues = null;
         if (spare is null || spare.Length != capacity) return new int[capacity];
-        Array.Clear(spare);
+        for (int i = 0; i < spare.Length; i++) spare[i] = 0; // a few slots: cheaper than Array.Clear's call
         return spare;
     }
 

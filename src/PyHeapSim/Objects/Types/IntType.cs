@@ -92,6 +92,23 @@ internal static class IntType
 
     public static bool IsBig(PyHeap heap, int o) => heap.T.Payload(o) is BigInteger;
 
+    /// <summary>
+    /// <c>str(i)</c>/<c>repr(i)</c> (<c>long_to_decimal_string_internal</c>): a new str, even for one digit. The
+    /// base-10⁹ digits are first computed in a scratch int of <c>1 + n + n / 99</c> digits (n = the value's 30-bit
+    /// digits; 99 = ⌊3.3·9 / (30 − 3.3·9)⌋), which is still alive when the str is allocated and freed just
+    /// before returning: a tracemalloc peak sees both (<c>str(300)</c>: 52 bytes kept, 32 more at the peak).
+    /// </summary>
+    public static int ToDecimalStr(PyHeap heap, int o)
+    {
+        BigInteger v = Value(heap, o);
+        int n = DigitCount(v);
+        int scratchBytes = BlockBytes(heap, 1 + n + n / 99);
+        long scratch = heap.Memory.Malloc(scratchBytes);
+        int s = StrType.NewFresh(heap, v.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        heap.Memory.Free(scratch, scratchBytes);
+        return s;
+    }
+
     public static BigInteger Value(PyHeap heap, int o) =>
         heap.T.Payload(o) is BigInteger b ? b : new BigInteger(heap.T.Scalar(o));
 
