@@ -10,7 +10,7 @@ namespace PyHeapSim.Profiles;
 /// the two promotes it, one after <c>del _C</c> frees it; otherwise the script's first collection does.
 /// </summary>
 /// <remarks>
-/// Fitted to sweeps of real interpreters over the count at the import (0 … threshold 0; a script raises the
+/// Fitted (<c>tests/PyHeapSim.Tests/data/record-import-walks.py</c>) to sweeps of real interpreters over the count at the import (0 … threshold 0; a script raises the
 /// count with slotted instances, which take no free list, then imports and reads <c>gc.get_count()</c>,
 /// <c>gc.get_stats()</c> deltas and <c>gc.collect(0)</c>, <c>(1)</c>, <c>(2)</c>): <see cref="ClassCycleAt"/> and
 /// <see cref="ClassCycleDroppedAt"/> are exact to ±1 step, the rise to about ±10 (the real walk has more dips,
