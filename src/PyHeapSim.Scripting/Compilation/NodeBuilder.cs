@@ -28,6 +28,9 @@ internal sealed partial class NodeBuilder
 
     public ConstantPool Constants { get; }
 
+    /// <summary>The module a class statement names as its <c>__module__</c>: <c>__main__</c> for the script.</summary>
+    public string ModuleName { get; init; } = "__main__";
+
     /// <summary>Every code object built (the runner releases them at exit).</summary>
     public List<CodeInfo> Codes { get; } = [];
 
@@ -120,7 +123,7 @@ internal sealed partial class NodeBuilder
                 body.Body = Block(cd.Body, body);
                 Finish(body);
                 code.AddConstant(body.CodeObject);
-                int moduleName = Constants.Str("__main__");
+                int moduleName = Constants.Str(ModuleName);
                 int qualName = Constants.Str(cd.Name);
                 return new ClassDef(cd.Name, cd.Bases.Select(b => Expr(b, code)).ToArray(), body, NameTarget(cd.Name, scope), moduleName, qualName);
             }

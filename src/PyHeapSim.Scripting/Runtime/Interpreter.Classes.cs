@@ -157,6 +157,7 @@ public sealed partial class Interpreter
                 info.Imported = true;
                 if (info.FromSource)
                 {
+                    WalkSourceImport(_sourceImports.Length == 0 ? name : _sourceImports + "+" + name);
                     LeaveImportFrames();
                     LeaveImportFreeLists(name);
                     NoteImportKeywordParsers(name);

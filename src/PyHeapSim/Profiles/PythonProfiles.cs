@@ -15,7 +15,7 @@ public static class PythonProfiles
         Name = "3.8",
         // Recorded: sys._debugmallocstats() free-list lines at the top of a 3.8 script (frames: also after import tracemalloc).
         // Recorded: gc.get_count() on the second line of a 27-line script (wr_finalize_exit with `import gc` first).
-        Startup = new StartupState { AfterSourceImports = ImportedFreeLists.Py38, FreeFrames = 3, FreeFramesAfterSourceImport = 5, FreeLists = 6, FreeDicts = 9, FreeDictKeys = 8, FreeFloats = 3, FreeTuples = [9, 5, 4, 1, 4, 3, 10, 6, 3, 1, 1, 2, 0, 3, 2, 0, 1, 2, 3], FreeMethods = 8, FreeBuiltinMethods = 3, GcCounts = [452, 9, 0] },
+        Startup = new StartupState { AfterSourceImports = ImportedFreeLists.Py38, SourceImportWalks = ImportWalks.Py38, FreeFrames = 3, FreeFramesAfterSourceImport = 5, FreeLists = 6, FreeDicts = 9, FreeDictKeys = 8, FreeFloats = 3, FreeTuples = [9, 5, 4, 1, 4, 3, 10, 6, 3, 1, 1, 2, 0, 3, 2, 0, 1, 2, 3], FreeMethods = 8, FreeBuiltinMethods = 3, GcCounts = [452, 9, 0] },
         // Recorded: len(gc.get_objects()) after gc.collect() in a fresh 3.8 interpreter.
         InterpreterTrackedObjects = 4482,
         Layout = new ObjectLayout
@@ -48,7 +48,7 @@ public static class PythonProfiles
         // top of a script: the first four take parked 8-slot keys in 3.9, none in 3.8 and 3.10. So a class made
         // early gets untraced cached keys, and freeing them at its first re-share changes nothing (alloc_instance_attrs).
         // Recorded: gc.get_count() on the second line of a 27-line script (wr_finalize_exit with `import gc` first).
-        Startup = new StartupState { AfterSourceImports = ImportedFreeLists.Py39, FreeFrames = 3, FreeFramesAfterSourceImport = 5, FreeLists = 6, FreeDicts = 10, FreeDictKeys = 8, FreeFloats = 3, FreeTuples = [9, 5, 6, 1, 4, 3, 9, 2, 3, 4, 2, 2, 0, 3, 2, 0, 1, 2, 3], GcCounts = [598, 9, 0] },
+        Startup = new StartupState { AfterSourceImports = ImportedFreeLists.Py39, SourceImportWalks = ImportWalks.Py39, FreeFrames = 3, FreeFramesAfterSourceImport = 5, FreeLists = 6, FreeDicts = 10, FreeDictKeys = 8, FreeFloats = 3, FreeTuples = [9, 5, 6, 1, 4, 3, 9, 2, 3, 4, 2, 2, 0, 3, 2, 0, 1, 2, 3], GcCounts = [598, 9, 0] },
         // Recorded: len(gc.get_objects()) after gc.collect() in a fresh 3.9 interpreter.
         InterpreterTrackedObjects = 4595,
         // bpo-38373: new list_resize formula, rounded to 4 (§2.1).
@@ -90,7 +90,7 @@ public static class PythonProfiles
         Name = "3.10",
         // Recorded: sys._debugmallocstats() free-list lines at the top of a 3.10 script (frames: also after import tracemalloc).
         // Recorded: gc.get_count() on the second line of a 27-line script (wr_finalize_exit with `import gc` first).
-        Startup = new StartupState { AfterSourceImports = ImportedFreeLists.Py310, FreeFrames = 3, FreeFramesAfterSourceImport = 5, FreeLists = 5, FreeDicts = 8, FreeDictKeys = 7, FreeFloats = 4, FreeTuples = [4, 7, 2, 1, 4, 2, 8, 2, 3, 7, 1, 1, 0, 1, 2, 0, 1, 2, 3], GcCounts = [84, 10, 0] },
+        Startup = new StartupState { AfterSourceImports = ImportedFreeLists.Py310, SourceImportWalks = ImportWalks.Py310, FreeFrames = 3, FreeFramesAfterSourceImport = 5, FreeLists = 5, FreeDicts = 8, FreeDictKeys = 7, FreeFloats = 4, FreeTuples = [4, 7, 2, 1, 4, 2, 8, 2, 3, 7, 1, 1, 0, 1, 2, 0, 1, 2, 3], GcCounts = [84, 10, 0] },
         // Recorded: len(gc.get_objects()) after gc.collect() in a fresh 3.10 interpreter.
         InterpreterTrackedObjects = 4718,
         Growth = Py39.Growth with
@@ -216,7 +216,7 @@ public static class PythonProfiles
         // Recorded: sys._debugmallocstats() free-list lines at the top of a 3.12 script.
         // Recorded: gc.get_count() on the second line of a 27-line script (wr_finalize_exit with `import gc` first);
         // compiling it passed threshold 700 and the collection that scheduled has already run.
-        Startup = new StartupState { AfterSourceImports = ImportedFreeLists.Py312, FreeLists = 9, FreeDicts = 14, FreeDictKeys = 5, FreeFloats = 3, FreeTuples = [5, 8, 3, 1, 1, 1, 0, 0, 2, 0, 1, 0, 1, 1, 0, 0, 1, 2, 0, 0], GcCounts = [20, 5, 0] },
+        Startup = new StartupState { AfterSourceImports = ImportedFreeLists.Py312, SourceImportWalks = ImportWalks.Py312, FreeLists = 9, FreeDicts = 14, FreeDictKeys = 5, FreeFloats = 3, FreeTuples = [5, 8, 3, 1, 1, 1, 0, 0, 2, 0, 1, 0, 1, 1, 0, 0, 1, 2, 0, 0], GcCounts = [20, 5, 0] },
         // Recorded: len(gc.get_objects()) after gc.collect() in a fresh 3.12 interpreter.
         InterpreterTrackedObjects = 4973,
         Layout = Py311.Layout with
@@ -271,7 +271,7 @@ public static class PythonProfiles
         Name = "3.13",
         // Recorded: sys._debugmallocstats() free-list lines at the top of a 3.13 script.
         // Recorded: gc.get_count() on the second line of a 27-line script (wr_finalize_exit with `import gc` first).
-        Startup = new StartupState { AfterSourceImports = ImportedFreeLists.Py313, FreeLists = 10, FreeDicts = 12, FreeDictKeys = 5, FreeFloats = 5, FreeTuples = [5, 8, 4, 1, 0, 2, 5, 2, 3, 5, 2, 8, 2, 1, 1, 2, 2, 2, 1, 0], GcCounts = [65, 3, 0] },
+        Startup = new StartupState { AfterSourceImports = ImportedFreeLists.Py313, SourceImportWalks = ImportWalks.Py313, FreeLists = 10, FreeDicts = 12, FreeDictKeys = 5, FreeFloats = 5, FreeTuples = [5, 8, 4, 1, 0, 2, 5, 2, 3, 5, 2, 8, 2, 1, 1, 2, 2, 2, 1, 0], GcCounts = [65, 3, 0] },
         // Recorded: len(gc.get_objects()) after gc.collect() in a fresh 3.13 interpreter.
         InterpreterTrackedObjects = 5089,
         Layout = Py312.Layout with

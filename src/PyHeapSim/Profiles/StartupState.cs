@@ -60,6 +60,13 @@ public sealed record StartupState
         System.Collections.Immutable.ImmutableDictionary<string, FreeListCensus>.Empty;
 
     /// <summary>
+    /// How the script's first imports of modules written in Python move the collector (<see cref="ImportWalks"/>),
+    /// keyed like <see cref="AfterSourceImports"/>; an import sequence not listed leaves the counts as they are.
+    /// </summary>
+    public System.Collections.Immutable.ImmutableDictionary<string, SourceImportWalks> SourceImportWalks { get; init; } =
+        System.Collections.Immutable.ImmutableDictionary<string, SourceImportWalks>.Empty;
+
+    /// <summary>
     /// The generation the <c>__main__</c> module and its namespace dict sit in (at its tail, module first)
     /// when the script starts: <c>add_main_module</c> creates them early and the automatic collections of
     /// the rest of startup (<c>site</c>) age them. A full collection appends generation 0 and then
