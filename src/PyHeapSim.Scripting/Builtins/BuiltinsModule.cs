@@ -241,51 +241,94 @@ internal static class BuiltinsModule
         return false;
     }
 
+    /// <summary>
+    /// <c>min_max</c> (<c>Python/bltinmodule.c</c>): one item at a time from the iterator, each with its key
+    /// (<c>PyObject_CallOneArg</c>), keeping only the best item and key and dropping the others at once, so a
+    /// <c>max(range(10**6), key=f)</c> never holds more than a few ints (a tracemalloc peak shows it). Several
+    /// positional arguments are the items themselves.
+    /// </summary>
     private static int MinMax(Interpreter interp, ReadOnlySpan<int> args, KeywordArguments kw, string name, CompareOperator better)
     {
         if (args.Length == 0) interp.Raise("TypeError", $"{name} expected at least 1 argument, got 0");
         int key = kw.Get("key");
         if (key == interp.None) key = 0;
         int dflt = kw.Get("default");
-        List<int> items;
-        if (args.Length == 1)
-        {
-            items = interp.Collect(args[0]);
-        }
-        else
-        {
-            if (dflt != 0) interp.Raise("TypeError", $"Cannot specify a default for {name}() with multiple positional arguments");
-            items = [];
-            foreach (int a in args) items.Add(interp.NewRef(a));
-        }
-        int bestItem = 0, bestKey = 0;
+        if (args.Length > 1 && dflt != 0) interp.Raise("TypeError", $"Cannot specify a default for {name}() with multiple positional arguments");
+        bool varargs = interp.Profile.Library.MinMaxTakesVarargs;
+        int packed = varargs ? interp.NewTuple(args) : 0;
+        int kwdict = varargs && kw.Count > 0 ? interp.KeywordDict(kw) : 0;
+        int it = 0, bestItem = 0, bestKey = 0, index = 0;
         try
         {
-            if (items.Count == 0)
+            if (args.Length == 1) it = interp.GetIter(args[0]);
+            while (true)
             {
-                if (dflt != 0) return interp.NewRef(dflt);
-                interp.Raise("ValueError", string.Format(CultureInfo.InvariantCulture, interp.Profile.Messages.MinMaxEmpty, name));
-            }
-            foreach (int x in items)
-            {
-                int k = key == 0 ? interp.NewRef(x) : interp.Call(key, [x], KeywordArguments.None);
-                if (bestItem == 0 || interp.RichCompareBool(k, bestKey, better))
+                int item;
+                if (it != 0)
                 {
-                    if (bestKey != 0) interp.DecRef(bestKey);
-                    bestItem = x;
+                    item = interp.IterNext(it);
+                    if (item == 0) break;
+                }
+                else
+                {
+                    if (index == args.Length) break;
+                    item = interp.NewRef(args[index++]);
+                }
+                int k;
+                try
+                {
+                    k = key == 0 ? interp.NewRef(item) : interp.Call(key, [item], KeywordArguments.None);
+                }
+                catch
+                {
+                    interp.DecRef(item);
+                    throw;
+                }
+                bool improves;
+                try
+                {
+                    improves = bestKey == 0 || interp.RichCompareBool(k, bestKey, better);
+                }
+                catch
+                {
+                    interp.DecRef(item);
+                    interp.DecRef(k);
+                    throw;
+                }
+                if (improves)
+                {
+                    if (bestKey != 0)
+                    {
+                        interp.DecRef(bestKey);
+                        interp.DecRef(bestItem);
+                    }
+                    bestItem = item;
                     bestKey = k;
                 }
                 else
                 {
+                    interp.DecRef(item);
                     interp.DecRef(k);
                 }
             }
-            return interp.NewRef(bestItem);
+            if (bestKey == 0)
+            {
+                if (dflt != 0) return interp.NewRef(dflt);
+                interp.Raise("ValueError", string.Format(CultureInfo.InvariantCulture, interp.Profile.Messages.MinMaxEmpty, name));
+            }
+            interp.DecRef(bestKey);
+            bestKey = 0;
+            int result = bestItem;
+            bestItem = 0;
+            return result;
         }
         finally
         {
             if (bestKey != 0) interp.DecRef(bestKey);
-            interp.DecRefAll(items);
+            if (bestItem != 0) interp.DecRef(bestItem);
+            if (it != 0) interp.DecRef(it);
+            if (packed != 0) interp.DecRef(packed);
+            if (kwdict != 0) interp.DecRef(kwdict);
         }
     }
 

@@ -176,69 +176,146 @@ internal static class StrMethods
     /// <summary><c>MAX_PREALLOC</c> of <c>Objects/stringlib/split.h</c>.</summary>
     private const int SplitMaxPrealloc = 12;
 
+    /// <summary>
+    /// <c>str.format</c> (<c>do_string_format</c>, <c>Objects/stringlib/unicode_format.h</c>). It is
+    /// <c>METH_VARARGS | METH_KEYWORDS</c>: the positional arguments come as a tuple and the keywords as a dict
+    /// (<c>method_vectorcall_VARARGS_KEYWORDS</c>), both alive for the call. <c>build_string</c> writes into a
+    /// <see cref="UnicodeWriter"/> over-allocating, with <c>min_length = len(format) + 100</c>, and stops
+    /// over-allocating for the last part. <c>render_field</c> writes an exact str as it is, an exact int's digits
+    /// straight into the buffer (<c>_PyLong_FormatWriter</c>: only the scratch int is allocated), and
+    /// formats anything else to a temporary str first. A named field's key is a new substring of the format.
+    /// </summary>
     private static int Format(Interpreter interp, ReadOnlySpan<int> args, KeywordArguments kw)
     {
         string fmt = Value(interp, args[0]);
-        var sb = new StringBuilder();
-        int auto = 0;
-        for (int p = 0; p < fmt.Length; p++)
+        int packed = interp.NewTuple(args[1..]);
+        int kwdict = kw.Count > 0 ? interp.KeywordDict(kw) : 0;
+        var writer = new UnicodeWriter(interp) { Overallocate = true, MinLength = StrType.Classify(fmt).Length + 100 };
+        try
         {
-            char c = fmt[p];
-            if (c == '{' && p + 1 < fmt.Length && fmt[p + 1] == '{') { sb.Append('{'); p++; continue; }
-            if (c == '}' && p + 1 < fmt.Length && fmt[p + 1] == '}') { sb.Append('}'); p++; continue; }
-            if (c != '{')
+            var literal = new StringBuilder();
+            int auto = 0;
+            for (int p = 0; p < fmt.Length; p++)
             {
-                if (c == '}') interp.Raise("ValueError", "Single '}' encountered in format string");
-                sb.Append(c);
-                continue;
+                char c = fmt[p];
+                if (c == '{' && p + 1 < fmt.Length && fmt[p + 1] == '{') { literal.Append('{'); p++; continue; }
+                if (c == '}' && p + 1 < fmt.Length && fmt[p + 1] == '}') { literal.Append('}'); p++; continue; }
+                if (c != '{')
+                {
+                    if (c == '}') interp.Raise("ValueError", "Single '}' encountered in format string");
+                    literal.Append(c);
+                    continue;
+                }
+                int end = fmt.IndexOf('}', p);
+                if (end < 0) interp.Raise("ValueError", "Single '{' encountered in format string");
+                if (literal.Length > 0)
+                {
+                    writer.Write(literal.ToString());
+                    literal.Clear();
+                }
+                string field = fmt[(p + 1)..end];
+                p = end;
+                // do_markup: the last field of the format is written without over-allocation.
+                if (p == fmt.Length - 1) writer.Overallocate = false;
+                string spec = "";
+                char conv = '\0';
+                int colon = field.IndexOf(':');
+                if (colon >= 0)
+                {
+                    spec = field[(colon + 1)..];
+                    field = field[..colon];
+                }
+                int bang = field.IndexOf('!');
+                if (bang >= 0)
+                {
+                    conv = field[bang + 1];
+                    field = field[..bang];
+                }
+                int value;
+                if (field.Length == 0) value = Positional(interp, args, auto++);
+                else if (int.TryParse(field, out int index)) value = Positional(interp, args, index);
+                else value = Keyword(interp, kw, field);
+                RenderField(interp, writer, value, conv, spec);
             }
-            int end = fmt.IndexOf('}', p);
-            if (end < 0) interp.Raise("ValueError", "Single '{' encountered in format string");
-            string field = fmt[(p + 1)..end];
-            p = end;
-            string spec = "";
-            char conv = '\0';
-            int colon = field.IndexOf(':');
-            if (colon >= 0)
+            if (literal.Length > 0)
             {
-                spec = field[(colon + 1)..];
-                field = field[..colon];
+                writer.Overallocate = false;
+                writer.Write(literal.ToString());
             }
-            int bang = field.IndexOf('!');
-            if (bang >= 0)
+            return writer.Finish();
+        }
+        catch
+        {
+            writer.Dispose();
+            throw;
+        }
+        finally
+        {
+            interp.DecRef(packed);
+            if (kwdict != 0) interp.DecRef(kwdict);
+        }
+    }
+
+    /// <summary><c>get_field_object</c> for a name: the key is a new str cut from the format (<c>SubString_new_object</c>).</summary>
+    private static int Keyword(Interpreter interp, KeywordArguments kw, string name)
+    {
+        int key = interp.NewStr(name);
+        try
+        {
+            int value = kw.Get(name);
+            if (value == 0) throw interp.KeyError(interp.NewRef(key));
+            return value;
+        }
+        finally
+        {
+            interp.DecRef(key);
+        }
+    }
+
+    /// <summary><c>output_markup</c>: the conversion (a temporary str), then <c>render_field</c>.</summary>
+    private static void RenderField(Interpreter interp, UnicodeWriter writer, int value, char conv, string spec)
+    {
+        int converted = conv switch
+        {
+            'r' => interp.ReprObject(value),
+            's' => interp.StrObject(value),
+            _ => 0,
+        };
+        int v = converted != 0 ? converted : value;
+        try
+        {
+            TypeKind kind = interp.Kind(v);
+            if (kind == TypeKind.Str && spec.Length == 0)
             {
-                conv = field[bang + 1];
-                field = field[..bang];
+                writer.WriteStr(v);
             }
-            int value;
-            if (field.Length == 0) value = Positional(interp, args, auto++);
-            else if (int.TryParse(field, out int index)) value = Positional(interp, args, index);
+            else if (kind == TypeKind.Int && spec.Length == 0)
+            {
+                long scratch = IntType.AllocateDecimalScratch(interp.Heap, v, out int bytes);
+                writer.WriteDigits(interp.Repr(v));
+                interp.Heap.Memory.Free(scratch, bytes);
+            }
+            else if (kind is TypeKind.Str or TypeKind.Int or TypeKind.Float && spec.Length > 0)
+            {
+                writer.Write(interp.Format(v, spec)); // the type's formatter writes into the buffer
+            }
             else
             {
-                value = kw.Get(field);
-                if (value == 0) throw interp.KeyError(interp.Intern(field));
-            }
-            string text = conv switch
-            {
-                'r' => interp.Repr(value),
-                's' => interp.Str(value),
-                _ => interp.Format(value, spec),
-            };
-            if (conv != '\0' && spec.Length > 0)
-            {
-                int tmp = interp.NewStr(text);
+                int text = kind == TypeKind.Float ? interp.StrObject(v) : interp.NewStr(interp.Format(v, spec));
                 try
                 {
-                    text = interp.Format(tmp, spec);
+                    writer.WriteStr(text);
                 }
                 finally
                 {
-                    interp.DecRef(tmp);
+                    interp.DecRef(text);
                 }
             }
-            sb.Append(text);
         }
-        return interp.NewStr(sb.ToString());
+        finally
+        {
+            if (converted != 0) interp.DecRef(converted);
+        }
     }
 
     private static int Positional(Interpreter interp, ReadOnlySpan<int> args, int index)

@@ -236,7 +236,7 @@ public sealed partial class Interpreter
     }
 
     /// <summary><c>_PyStack_AsDict</c>: the keyword arguments as a new dict (interned names as keys).</summary>
-    private int KeywordDict(KeywordArguments kw)
+    internal int KeywordDict(KeywordArguments kw)
     {
         int d = NewDict();
         for (int i = 0; i < kw.Count; i++)

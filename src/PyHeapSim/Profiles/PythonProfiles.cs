@@ -274,6 +274,8 @@ public static class PythonProfiles
         Startup = new StartupState { AfterSourceImports = ImportedFreeLists.Py313, SourceImportWalks = ImportWalks.Py313, FreeLists = 10, FreeDicts = 12, FreeDictKeys = 5, FreeFloats = 5, FreeTuples = [5, 8, 4, 1, 0, 2, 5, 2, 3, 5, 2, 8, 2, 1, 1, 2, 2, 2, 1, 0], GcCounts = [65, 3, 0] },
         // Recorded: len(gc.get_objects()) after gc.collect() in a fresh 3.13 interpreter.
         InterpreterTrackedObjects = 5089,
+        // gh-90350: min()/max() take METH_FASTCALL | METH_KEYWORDS (no keywords dict).
+        Library = Py312.Library with { MinMaxTakesVarargs = false },
         Layout = Py312.Layout with
         {
             InstanceDicts = InstanceDictLayout.InlineValues,

@@ -100,13 +100,19 @@ internal static class IntType
     /// </summary>
     public static int ToDecimalStr(PyHeap heap, int o)
     {
-        BigInteger v = Value(heap, o);
-        int n = DigitCount(v);
-        int scratchBytes = BlockBytes(heap, 1 + n + n / 99);
-        long scratch = heap.Memory.Malloc(scratchBytes);
-        int s = StrType.NewFresh(heap, v.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        long scratch = AllocateDecimalScratch(heap, o, out int scratchBytes);
+        int s = StrType.NewFresh(heap, Value(heap, o).ToString(System.Globalization.CultureInfo.InvariantCulture));
         heap.Memory.Free(scratch, scratchBytes);
         return s;
+    }
+
+    /// <summary><c>long_to_decimal_string_internal</c>'s scratch int for <paramref name="o"/> (see
+    /// <see cref="ToDecimalStr"/>); the caller frees it once the digits are written.</summary>
+    public static long AllocateDecimalScratch(PyHeap heap, int o, out int bytes)
+    {
+        int n = DigitCount(Value(heap, o));
+        bytes = BlockBytes(heap, 1 + n + n / 99);
+        return heap.Memory.Malloc(bytes);
     }
 
     public static BigInteger Value(PyHeap heap, int o) =>
