@@ -295,7 +295,13 @@ internal static class StrMethods
                 writer.WriteDigits(interp.Repr(v));
                 interp.Heap.Memory.Free(scratch, bytes);
             }
-            else if (kind is TypeKind.Str or TypeKind.Int or TypeKind.Float && spec.Length > 0)
+            else if (kind == TypeKind.Float && spec.Length > 0)
+            {
+                string text = interp.FormatFloat(v, spec, out long buffer, out int bytes);
+                writer.Write(text); // format_float_internal writes the buffer's digits into the writer
+                interp.Heap.Memory.Free(buffer, bytes);
+            }
+            else if (kind is TypeKind.Str or TypeKind.Int && spec.Length > 0)
             {
                 writer.Write(interp.Format(v, spec)); // the type's formatter writes into the buffer
             }
