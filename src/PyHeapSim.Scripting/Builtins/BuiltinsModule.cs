@@ -78,7 +78,7 @@ internal static class BuiltinsModule
         Def(interp, "format", (i, a, _) =>
         {
             Arity(i, "format", a, 1, 2);
-            return i.NewStr(i.Format(a[0], a.Length > 1 ? StrArg(i, a[1], "format") : ""));
+            return i.FormatObject(a[0], a.Length > 1 ? StrArg(i, a[1], "format") : "");
         });
     }
 

@@ -331,92 +331,171 @@ internal static class StrMethods
     }
 }
 
-/// <summary><c>str % args</c> (<c>PyUnicode_Format</c>) for %s %r %d %i %f %e %g %x %o %c %%.</summary>
+/// <summary>
+/// <c>str % args</c> (<c>PyUnicode_Format</c>) for %s %r %d %i %f %e %g %x %o %c %%. The result is built in a
+/// <see cref="UnicodeWriter"/> like <c>str.format</c>'s (<c>min_length = len(format) + 100</c>, over-allocating
+/// until the last part); a plain <c>%s</c> of an exact str writes that str (a lone <c>"%s" % s</c> returns
+/// <c>s</c>), a plain <c>%d</c> of an exact int writes its digits straight in (with the scratch int), a plain
+/// <c>%f</c>-style float writes <c>PyOS_double_to_string</c>'s buffer in; everything else is formatted to a
+/// temporary str first (<c>unicode_format_arg_format</c>), then copied with its padding.
+/// </summary>
 internal static class PercentFormat
 {
-    public static string Apply(Interpreter interp, string fmt, int args)
+    public static int Apply(Interpreter interp, int format, int args)
     {
+        string fmt = StrType.Value(interp.Heap, format);
         int[] values = interp.Kind(args) == TypeKind.Tuple ? TupleType.Items(interp.Heap, args) : [args];
         int next = 0;
-        var sb = new StringBuilder();
-        for (int p = 0; p < fmt.Length; p++)
+        var writer = new UnicodeWriter(interp) { Overallocate = true, MinLength = StrType.Classify(fmt).Length + 100 };
+        try
         {
-            if (fmt[p] != '%')
+            for (int p = 0; p < fmt.Length; p++)
             {
-                sb.Append(fmt[p]);
-                continue;
-            }
-            int start = ++p;
-            while (p < fmt.Length && "-+ #0123456789.".Contains(fmt[p])) p++;
-            if (p >= fmt.Length) interp.Raise("ValueError", "incomplete format");
-            string flags = fmt[start..p];
-            char conv = fmt[p];
-            if (conv == '%')
-            {
-                sb.Append('%');
-                continue;
-            }
-            if (next >= values.Length) interp.Raise("TypeError", "not enough arguments for format string");
-            int v = values[next++];
-            string spec = flags.Replace("-", "<", StringComparison.Ordinal);
-            string body;
-            switch (conv)
-            {
-                case 's':
-                    body = Align(interp, interp.Str(v), flags);
-                    break;
-                case 'r':
-                case 'a':
-                    body = Align(interp, interp.Repr(v), flags);
-                    break;
-                case 'd':
-                case 'i':
-                case 'u':
-                case 'x':
-                case 'X':
-                case 'o':
-                case 'f':
-                case 'F':
-                case 'e':
-                case 'E':
-                case 'g':
-                case 'G':
+                if (fmt[p] != '%')
                 {
-                    if (interp.Kind(v) is not (TypeKind.Int or TypeKind.Bool or TypeKind.Float))
+                    int literal = fmt.IndexOf('%', p);
+                    if (literal < 0)
                     {
-                        interp.Raise("TypeError", string.Format(System.Globalization.CultureInfo.InvariantCulture,
-                            interp.Profile.Messages.PercentFormatNumberRequired, conv, interp.TypeName(v)));
+                        literal = fmt.Length;
+                        writer.Overallocate = false;
                     }
-                    int number = v;
-                    bool intConv = conv is 'd' or 'i' or 'u' or 'x' or 'X' or 'o';
-                    if (intConv && interp.Kind(v) == TypeKind.Float)
-                    {
-                        number = interp.NewInt(new System.Numerics.BigInteger(Math.Truncate(FloatType.Value(interp.Heap, v))));
-                    }
-                    try
-                    {
-                        string c = conv is 'i' or 'u' ? "d" : conv.ToString();
-                        string align = spec.StartsWith('<') ? "<" : "";
-                        string rest = align.Length > 0 ? spec[1..] : spec;
-                        if (!intConv && !rest.Contains('.')) rest += ".6";
-                        body = interp.Format(number, align + rest + c);
-                    }
-                    finally
-                    {
-                        if (number != v) interp.DecRef(number);
-                    }
-                    break;
+                    writer.Write(fmt[p..literal]);
+                    p = literal - 1;
+                    continue;
                 }
-                case 'c':
-                    body = interp.Kind(v) == TypeKind.Str ? interp.Str(v) : char.ConvertFromUtf32((int)BuiltinsModule.IntArg(interp, v));
-                    break;
-                default:
-                    throw interp.Raise("ValueError", $"unsupported format character '{conv}' (0x{(int)conv:x}) at index {p}");
+                int start = ++p;
+                while (p < fmt.Length && "-+ #0123456789.".Contains(fmt[p])) p++;
+                if (p >= fmt.Length) interp.Raise("ValueError", "incomplete format");
+                string flags = fmt[start..p];
+                char conv = fmt[p];
+                if (p == fmt.Length - 1) writer.Overallocate = false;
+                if (conv == '%')
+                {
+                    writer.Write("%");
+                    continue;
+                }
+                if (next >= values.Length) interp.Raise("TypeError", "not enough arguments for format string");
+                FormatArgument(interp, writer, values[next++], conv, flags, p);
             }
-            sb.Append(body);
+            if (next < values.Length && interp.Kind(args) == TypeKind.Tuple) interp.Raise("TypeError", "not all arguments converted during string formatting");
+            return writer.Finish();
         }
-        if (next < values.Length && interp.Kind(args) == TypeKind.Tuple) interp.Raise("TypeError", "not all arguments converted during string formatting");
-        return sb.ToString();
+        catch
+        {
+            writer.Dispose();
+            throw;
+        }
+    }
+
+    private static void FormatArgument(Interpreter interp, UnicodeWriter writer, int v, char conv, string flags, int position)
+    {
+        string spec = flags.Replace("-", "<", StringComparison.Ordinal);
+        switch (conv)
+        {
+            case 's':
+            case 'r':
+            case 'a':
+            {
+                int text = conv == 's' ? interp.StrObject(v) : interp.ReprObject(v);
+                try
+                {
+                    if (flags.Length == 0) writer.WriteStr(text);
+                    else writer.Write(Align(interp, StrType.Value(interp.Heap, text), flags));
+                }
+                finally
+                {
+                    interp.DecRef(text);
+                }
+                return;
+            }
+            case 'd':
+            case 'i':
+            case 'u':
+            case 'x':
+            case 'X':
+            case 'o':
+            case 'f':
+            case 'F':
+            case 'e':
+            case 'E':
+            case 'g':
+            case 'G':
+            {
+                if (interp.Kind(v) is not (TypeKind.Int or TypeKind.Bool or TypeKind.Float))
+                {
+                    interp.Raise("TypeError", string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                        interp.Profile.Messages.PercentFormatNumberRequired, conv, interp.TypeName(v)));
+                }
+                bool intConv = conv is 'd' or 'i' or 'u' or 'x' or 'X' or 'o';
+                if (flags.Length == 0 && intConv && conv != 'X' && interp.Kind(v) == TypeKind.Int)
+                {
+                    // mainformatlong's fast path: _PyLong_FormatWriter writes the digits into the writer.
+                    string c = conv is 'i' or 'u' ? "d" : conv.ToString();
+                    if (c == "d")
+                    {
+                        long scratch = IntType.AllocateDecimalScratch(interp.Heap, v, out int bytes);
+                        writer.WriteDigits(interp.Repr(v));
+                        interp.Heap.Memory.Free(scratch, bytes);
+                    }
+                    else
+                    {
+                        writer.WriteDigits(interp.Format(v, c));
+                    }
+                    return;
+                }
+                int number = v;
+                if (intConv && interp.Kind(v) == TypeKind.Float)
+                {
+                    number = interp.NewInt(new System.Numerics.BigInteger(Math.Truncate(FloatType.Value(interp.Heap, v))));
+                }
+                try
+                {
+                    string c = conv is 'i' or 'u' ? "d" : conv.ToString();
+                    string align = spec.StartsWith('<') ? "<" : "";
+                    string rest = align.Length > 0 ? spec[1..] : spec;
+                    if (!intConv && !rest.Contains('.')) rest += ".6";
+                    string body = interp.Format(number, align + rest + c);
+                    if (!intConv && interp.Kind(number) == TypeKind.Float)
+                    {
+                        // formatfloat: the digits come from PyOS_double_to_string's buffer; with no width,
+                        // precision or sign flag they go straight into the writer, else into a temporary str.
+                        int bytes = Interpreter.DoubleToStringBufferBytes(body.Trim());
+                        long buffer = interp.Heap.Memory.Malloc(bytes);
+                        if (flags.Length == 0)
+                        {
+                            writer.Write(body);
+                            interp.Heap.Memory.Free(buffer, bytes);
+                            return;
+                        }
+                        int text = StrType.New(interp.Heap, body.Trim());
+                        interp.Heap.Memory.Free(buffer, bytes);
+                        writer.Write(body);
+                        interp.DecRef(text);
+                        return;
+                    }
+                    if (c == "d" && interp.Kind(number) == TypeKind.Int)
+                    {
+                        // _PyUnicode_FormatLong: the digits as a temporary str (long_to_decimal_string, with its
+                        // scratch int), padded into the writer, then dropped.
+                        int digits = IntType.ToDecimalStr(interp.Heap, number);
+                        writer.Write(body);
+                        interp.DecRef(digits);
+                        return;
+                    }
+                    writer.Write(body);
+                }
+                finally
+                {
+                    if (number != v) interp.DecRef(number);
+                }
+                return;
+            }
+            case 'c':
+                writer.Write(interp.Kind(v) == TypeKind.Str ? interp.Str(v) : char.ConvertFromUtf32((int)BuiltinsModule.IntArg(interp, v)));
+                return;
+            default:
+                throw interp.Raise("ValueError", $"unsupported format character '{conv}' (0x{(int)conv:x}) at index {position}");
+        }
     }
 
     private static string Align(Interpreter interp, string s, string flags)

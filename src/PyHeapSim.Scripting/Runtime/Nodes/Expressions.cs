@@ -512,26 +512,7 @@ internal sealed class FormattedValue(ExpressionNode value, FormatConversion conv
                     Replace(I, ref v, I.StrObject(v));
                     break;
             }
-            TypeKind kind = I.Kind(v);
-            if (specText.Length == 0 && kind == TypeKind.Str) return I.NewRef(v);
-            if (specText.Length == 0 && kind == TypeKind.Int) return I.StrObject(v);
-            if (kind == TypeKind.Instance) return I.NewStr(I.Format(v, specText));
-            // PyObject_Format's slow path: type(v).__format__ bound to v (_PyObject_LookupSpecial), called with
-            // the spec; float.__format__ with an empty spec returns str(v) itself (a readonly writer).
-            int method = I.NewBuiltinFunction("__format__", static (i, _, _) => i.NewNone(), v);
-            try
-            {
-                if (kind != TypeKind.Float) return I.NewStr(I.Format(v, specText));
-                if (specText.Length == 0) return I.StrObject(v);
-                string text = I.FormatFloat(v, specText, out long buffer, out int bytes);
-                int result = I.NewStr(text);
-                I.Heap.Memory.Free(buffer, bytes);
-                return result;
-            }
-            finally
-            {
-                I.DecRef(method);
-            }
+            return I.FormatObject(v, specText);
         }
         finally
         {

@@ -82,6 +82,34 @@ public sealed partial class Interpreter
     }
 
     /// <summary>
+    /// <c>PyObject_Format(v, spec)</c> as an object (a new reference): an exact str with an empty spec is itself,
+    /// an exact int with an empty spec is <c>PyObject_Str</c>; anything else goes through
+    /// <c>type(v).__format__</c>, bound to v for the call (<c>_PyObject_LookupSpecial</c>), and
+    /// <c>float.__format__</c> with an empty spec returns <c>str(v)</c> itself (a readonly writer).
+    /// </summary>
+    internal int FormatObject(int v, string spec)
+    {
+        TypeKind kind = Kind(v);
+        if (spec.Length == 0 && kind == TypeKind.Str) return NewRef(v);
+        if (spec.Length == 0 && kind == TypeKind.Int) return StrObject(v);
+        if (kind == TypeKind.Instance) return NewStr(Format(v, spec));
+        int method = NewBuiltinFunction("__format__", static (i, _, _) => i.NewNone(), v);
+        try
+        {
+            if (kind != TypeKind.Float) return NewStr(Format(v, spec));
+            if (spec.Length == 0) return StrObject(v);
+            string text = FormatFloat(v, spec, out long buffer, out int bytes);
+            int result = NewStr(text);
+            Heap.Memory.Free(buffer, bytes);
+            return result;
+        }
+        finally
+        {
+            DecRef(method);
+        }
+    }
+
+    /// <summary>
     /// A float formatted with a spec (<c>format_float_internal</c>): the text, and <c>PyOS_double_to_string</c>'s
     /// char buffer for it, allocated here; the caller frees it (<paramref name="bufferBytes"/>) once the result
     /// exists. Padding, grouping and the percent sign are added around the buffer's digits, not in it.

@@ -489,7 +489,7 @@ public sealed partial class Interpreter
             }
             return 0;
         }
-        if (op == BinaryOperator.Mod && ka == TypeKind.Str) return NewStr(PercentFormat.Apply(this, StrType.Value(Heap, a), b));
+        if (op == BinaryOperator.Mod && ka == TypeKind.Str) return PercentFormat.Apply(this, a, b);
         if (ka is TypeKind.Set or TypeKind.FrozenSet && kb is TypeKind.Set or TypeKind.FrozenSet
             && op is BinaryOperator.BitOr or BinaryOperator.BitAnd or BinaryOperator.Sub or BinaryOperator.BitXor)
         {
