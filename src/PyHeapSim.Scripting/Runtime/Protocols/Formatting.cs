@@ -64,6 +64,7 @@ public sealed partial class Interpreter
         TypeKind.Str => NewRef(o),
         TypeKind.Int => IntType.ToDecimalStr(Heap, o),
         TypeKind.Float => FloatReprObject(o),
+        TypeKind.List or TypeKind.Tuple or TypeKind.Dict => ContainerReprObject(o),
         _ => NewStr(Str(o)),
     };
 
@@ -148,6 +149,7 @@ public sealed partial class Interpreter
     {
         TypeKind.Int => IntType.ToDecimalStr(Heap, o),
         TypeKind.Float => FloatReprObject(o),
+        TypeKind.List or TypeKind.Tuple or TypeKind.Dict => ContainerReprObject(o),
         _ => NewStr(Repr(o)),
     };
 

@@ -1,0 +1,25 @@
+# versions: 3.9 3.10 3.11 3.12 3.13
+# The same as alloc_container_repr, with the peak each repr reaches over the
+# result (tracemalloc.reset_peak is 3.9+).
+import tracemalloc
+
+data = [1, 2.5, "a"]
+pair = (1, 2)
+single = (7,)
+table = {"k": 1, "z": [1, 2]}
+nested = [[1, 2], (3, 4), {"x": None}, True, None]
+empty = []
+rows = [None] * 7
+tracemalloc.start()
+i = 0
+for obj in (data, pair, single, table, nested, empty, list(range(30))):
+    b = tracemalloc.get_traced_memory()[0]
+    tracemalloc.reset_peak()
+    r = repr(obj)
+    now, peak = tracemalloc.get_traced_memory()
+    rows[i] = (len(r), now - b, peak - now)
+    del r
+    i = i + 1
+tracemalloc.stop()
+for row in rows:
+    print(row[0], row[1], row[2])
