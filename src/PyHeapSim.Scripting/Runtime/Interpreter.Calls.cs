@@ -141,7 +141,17 @@ public sealed partial class Interpreter
             {
                 bool move = stealArgs && Profile.RefCounts.ArgumentsMovedIntoFrame;
                 released = released || move;
-                return CallFunction(callable, args, kw, move);
+                // Called from C (no stack reference standing in for f_func): the frame takes its own.
+                if (stealArgs || !Profile.RefCounts.FrameOwnsFunction) return CallFunction(callable, args, kw, move);
+                IncRef(callable);
+                try
+                {
+                    return CallFunction(callable, args, kw, move);
+                }
+                finally
+                {
+                    DecRef(callable);
+                }
             }
             if (type == Types.Method)
             {
