@@ -1,5 +1,6 @@
 using PyHeapSim.Objects;
 using PyHeapSim.Objects.Stores;
+using PyHeapSim.Objects.Types;
 
 namespace PyHeapSim;
 
@@ -40,34 +41,55 @@ public sealed partial class PyHeap
 
     /// <summary>
     /// <c>PyObject_ClearWeakRefs</c>: every weak reference to <paramref name="referent"/> stops pointing
-    /// at it; then, if <paramref name="callCallbacks"/>, the callbacks run, newest reference first.
+    /// at it; then, if <paramref name="callCallbacks"/>, the callbacks run, newest reference first. Each
+    /// reference gives up its callback (<c>wr_callback = NULL</c>) before the calls: the callback is released
+    /// after its call (one reference) or with the tuple that holds references and callbacks until every call
+    /// has run (several; 3.13 always, <see cref="Profiles.CollectorRules.WeakRefCallbacksAlwaysInTuple"/>).
+    /// Without <paramref name="callCallbacks"/> (the collector's <c>_PyWeakref_ClearRef</c>) the callbacks
+    /// stay with their references.
     /// </summary>
     internal void ClearWeakRefs(int referent, bool callCallbacks)
     {
         if (!_weakRefs.Remove(referent, out List<int>? list)) return;
         T.Clear(referent, ObjectFlags.HasWeakRefs);
-        var withCallbacks = new List<int>();
+        // The callback-less basic reference goes first; count what is left.
+        int withCallbacks = 0;
         foreach (int w in list)
         {
             var data = (WeakRefData)T.Payload(w)!;
-            data.Referent = 0;
-            if (data.Callback != 0 && callCallbacks)
-            {
-                IncRef(w);
-                withCallbacks.Add(w);
-            }
+            if (data.Callback == 0 || !callCallbacks) data.Referent = 0;
+            else withCallbacks++;
         }
-        foreach (int w in withCallbacks)
+        if (withCallbacks == 0) return;
+        if (withCallbacks == 1 && !Profile.Collector.WeakRefCallbacksAlwaysInTuple)
+        {
+            foreach (int w in list)
+            {
+                var data = (WeakRefData)T.Payload(w)!;
+                if (data.Callback == 0) continue;
+                int callback = data.Callback;
+                data.Callback = 0;
+                data.Referent = 0;
+                Callbacks?.RunWeakRefCallback(this, T.RefTo(callback), T.RefTo(w));
+                DecRef(callback);
+            }
+            return;
+        }
+        // tuple = PyTuple_New(count * 2): (ref, callback) pairs, each ref with a reference of its own.
+        var items = new int[withCallbacks * 2];
+        int n = 0;
+        foreach (int w in list)
         {
             var data = (WeakRefData)T.Payload(w)!;
-            int cb = data.Callback;
-            if (Callbacks is not null && cb != 0)
-            {
-                IncRef(cb);
-                Callbacks.RunWeakRefCallback(this, T.RefTo(cb), T.RefTo(w));
-                DecRef(cb);
-            }
-            DecRef(w);
+            if (data.Callback == 0) continue;
+            IncRef(w);
+            items[n++] = w;
+            items[n++] = data.Callback;
+            data.Callback = 0;
+            data.Referent = 0;
         }
+        int tuple = TupleType.NewStealing(this, items);
+        for (int i = 0; i < items.Length; i += 2) Callbacks?.RunWeakRefCallback(this, T.RefTo(items[i + 1]), T.RefTo(items[i]));
+        DecRef(tuple);
     }
 }

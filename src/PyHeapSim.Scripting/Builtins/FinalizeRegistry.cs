@@ -65,6 +65,9 @@ internal sealed class FinalizeRegistry
         return info;
     }
 
+    /// <summary><c>self._registry.get(self)</c>: the <c>_Info</c> tuple (borrowed), or 0.</summary>
+    public int Get(int finalizer) => _meta.ContainsKey(finalizer) && Dict != 0 ? DictType.GetItem(_heap, Dict, finalizer) : 0;
+
     /// <summary><c>self in self._registry</c>.</summary>
     public bool Contains(int finalizer) => _meta.ContainsKey(finalizer) && Dict != 0 && DictType.GetItem(_heap, Dict, finalizer) != 0;
 

@@ -144,23 +144,40 @@ internal static class WeakrefModule
 
     public static BuiltinFunction? FindFinalizeMethod(string name) => name switch
     {
-        "detach" => (i, a, k) =>
-        {
-            int info = RegistryOf(i).Pop(a[0]);
-            if (info == 0) return i.NewNone();
-            try
-            {
-                int[] items = TupleType.Items(i.Heap, info).ToArray();
-                int target = WeakRefType.Referent(i.Heap, items[0]);
-                return target == 0 ? i.NewNone() : i.NewTupleStealing([i.NewRef(target), i.NewRef(items[1]), i.NewRef(items[2]), items[3] == i.None ? i.NewDict() : i.NewRef(items[3])]);
-            }
-            finally
-            {
-                i.DecRef(info);
-            }
-        },
+        "detach" => (i, a, k) => PeekOrDetach(i, a[0], detach: true),
+        "peek" => (i, a, k) => PeekOrDetach(i, a[0], detach: false),
         _ => null,
     };
+
+    /// <summary>
+    /// <c>finalize.peek()</c> and <c>finalize.detach()</c> (Lib/weakref.py): <c>info = self._registry.get(self)</c>,
+    /// <c>obj = info and info.weakref()</c>; while the referent is alive, <c>(obj, func, args, kwargs or {})</c>
+    /// (a fresh dict when there were no keyword arguments), after <c>detach</c> has popped the entry; else None.
+    /// </summary>
+    private static int PeekOrDetach(Interpreter interp, int f, bool detach)
+    {
+        FinalizeRegistry reg = RegistryOf(interp);
+        int info = reg.Get(f);
+        if (info == 0) return interp.NewNone();
+        int[] items = TupleType.Items(interp.Heap, info).ToArray();
+        int target = WeakRefType.Referent(interp.Heap, items[0]);
+        if (target == 0) return interp.NewNone();
+        int obj = interp.NewRef(target);
+        int popped = 0;
+        if (detach)
+        {
+            // The popped _Info keeps func/args/kwargs alive until the result tuple holds them.
+            popped = reg.Pop(f);
+        }
+        try
+        {
+            return interp.NewTupleStealing([obj, interp.NewRef(items[1]), interp.NewRef(items[2]), items[3] == interp.None ? interp.NewDict() : interp.NewRef(items[3])]);
+        }
+        finally
+        {
+            if (popped != 0) interp.DecRef(popped);
+        }
+    }
 
     public static int GetFinalizeAttribute(Interpreter interp, int f, string name)
     {

@@ -81,7 +81,11 @@ internal sealed partial class NodeBuilder
         switch (s)
         {
             case ExpressionStatement e:
-                return new ExpressionStatementNode(Expr(e.Value, code));
+            {
+                ExpressionNode value = Expr(e.Value, code);
+                if (value is MethodCall call) call.ResultPopped = true;
+                return new ExpressionStatementNode(value);
+            }
             case AssignStatement a:
                 return new Assign(a.Targets.Select(t => Target(t, code)).ToArray(), Expr(a.Value, code));
             case AugAssignStatement a:

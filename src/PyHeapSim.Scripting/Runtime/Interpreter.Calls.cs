@@ -57,6 +57,55 @@ public sealed partial class Interpreter
     /// </summary>
     internal void CheckEvalBreakerAfterCall() => Heap.RunScheduledCollection();
 
+    /// <summary>
+    /// <c>PyErr_CheckSignals()</c>, which <c>PyObject_Str</c> and <c>PyObject_Repr</c> call before anything else
+    /// (so every <c>str()</c>, <c>repr()</c>, container repr item, f-string field and each piece <c>print()</c>
+    /// writes, right after it has bound <c>write</c>). From 3.12 it also runs a collection an allocation
+    /// scheduled (signalmodule.c <c>PyErr_CheckSignals</c>: "Opportunistically check if the GC is scheduled
+    /// to run"), so such a collection runs there, inside the call, not when the call returns. A no-op for
+    /// profiles that collect inside the allocation (nothing is ever scheduled). No step is counted.
+    /// </summary>
+    internal void CheckSignals() => Heap.RunScheduledCollection();
+
+    /// <summary>
+    /// Whether the <paramref name="run"/>-th execution of a <c>CALL</c> site of a built-in runs as one of the
+    /// specialized instructions that end without checking the eval breaker (3.12 bytecodes.c
+    /// <c>CALL_NO_KW_LEN</c>, <c>CALL_NO_KW_ISINSTANCE</c>, <c>CALL_NO_KW_TYPE_1</c>; 3.13 <c>CALL_LEN</c>,
+    /// <c>CALL_ISINSTANCE</c>, <c>CALL_TYPE_1</c>, which have no <c>_CHECK_PERIODIC</c>), so a collection an
+    /// allocation scheduled waits for the next check. A site specializes the second time it runs
+    /// (pycore_code.h: <c>ADAPTIVE_WARMUP_VALUE</c> 1, "we attempt to specialize the *second* time"); the first
+    /// run takes the generic <c>CALL</c>, which checks. <c>specialize_c_call</c> and <c>specialize_class_call</c>
+    /// compare the callable with the original built-ins (<c>callable_cache</c>), not the names. Only profiles
+    /// that schedule collections (3.12+) can observe the difference.
+    /// </summary>
+    internal bool SpecializedCallSkipsEvalBreaker(int run, int callable, int positional, int keywords)
+    {
+        if (run < 2 || keywords != 0) return false;
+        if (_specializedLen == 0)
+        {
+            _specializedLen = Builtins.GetValueOrDefault("len");
+            _specializedIsInstance = Builtins.GetValueOrDefault("isinstance");
+            _specializedType = Builtins.GetValueOrDefault("type");
+        }
+        return positional switch
+        {
+            1 => callable == _specializedLen || callable == _specializedType,
+            2 => callable == _specializedIsInstance,
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// The same for <c>list.append(x)</c> as a statement: the second run of such a site becomes
+    /// <c>CALL_NO_KW_LIST_APPEND</c> (3.13 <c>CALL_LIST_APPEND</c>), which skips the following <c>POP_TOP</c> and
+    /// does not check the eval breaker (specialize.c <c>specialize_method_descriptor</c>: <c>list.append</c>, one
+    /// argument, result popped).
+    /// </summary>
+    internal static bool SpecializedAppendSkipsEvalBreaker(int run, bool resultPopped, int positional, int keywords) =>
+        run >= 2 && resultPopped && positional == 1 && keywords == 0;
+
+    private int _specializedLen, _specializedIsInstance, _specializedType;
+
     /// <summary>A Python function or a bound method of one: its frame's <c>RESUME</c> checks the eval breaker instead.</summary>
     internal bool IsPythonCallable(int callable)
     {
@@ -92,7 +141,17 @@ public sealed partial class Interpreter
             {
                 bool move = stealArgs && Profile.RefCounts.ArgumentsMovedIntoFrame;
                 released = released || move;
-                return CallFunction(callable, args, kw, move);
+                // Called from C (no stack reference standing in for f_func): the frame takes its own.
+                if (stealArgs || !Profile.RefCounts.FrameOwnsFunction) return CallFunction(callable, args, kw, move);
+                IncRef(callable);
+                try
+                {
+                    return CallFunction(callable, args, kw, move);
+                }
+                finally
+                {
+                    DecRef(callable);
+                }
             }
             if (type == Types.Method)
             {

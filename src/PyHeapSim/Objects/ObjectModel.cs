@@ -463,6 +463,17 @@ internal static class ObjectModel
             case TypeKind.Dict:
             case TypeKind.Set:
                 return Throw.Type<long>($"unhashable type: '{TypeName(heap, o)}'");
+            case TypeKind.WeakRef:
+            {
+                // weakrefobject.c weakref_hash: the referent's hash, cached in wr->hash on first use so the
+                // reference stays usable as a dict key after its referent dies; never hashed while alive, a
+                // dead reference has no hash.
+                WeakRefData w = (WeakRefData)t.Payload(o)!;
+                if (w.Hash != -1) return w.Hash;
+                if (w.Referent == 0) return Throw.Type<long>("weak object has gone away");
+                w.Hash = Hash(heap, w.Referent);
+                return w.Hash;
+            }
             default:
             {
                 // _Py_HashPointer: the address rotated right by 4 bits.
@@ -505,6 +516,13 @@ internal static class ObjectModel
                 if (SetType.Count(heap, a) != SetType.Count(heap, b)) return false;
                 foreach (int k in SetType.Members(heap, a)) if (!SetType.Contains(heap, b, k)) return false;
                 return true;
+            }
+            case TypeKind.WeakRef:
+            {
+                // weakrefobject.c weakref_richcompare: two live references compare their referents; once
+                // either referent is dead, only identity (a != b here).
+                int ra = ((WeakRefData)t.Payload(a)!).Referent, rb = ((WeakRefData)t.Payload(b)!).Referent;
+                return ra != 0 && rb != 0 && EqualsForHash(heap, ra, rb);
             }
             default:
                 return false;

@@ -31,6 +31,14 @@ public sealed record CollectorRules
     /// </summary>
     public bool ScheduledCollectionIgnoresDisable { get; init; }
 
+    /// <summary>
+    /// <c>PyObject_ClearWeakRefs</c> with exactly one weak reference with a callback left after the basic ones:
+    /// ≤3.12 calls it directly, without a tuple and without a reference of its own to the weak reference;
+    /// 3.13 (rewritten for free threading) always collects the references and callbacks in a
+    /// <c>PyTuple_New(n * 2)</c> that holds each until all callbacks ran.
+    /// </summary>
+    public bool WeakRefCallbacksAlwaysInTuple { get; init; }
+
     /// <summary>The long-lived rule: skip a full collection while pending &lt; total / this divisor.</summary>
     public int LongLivedDivisor { get; init; } = 4;
 

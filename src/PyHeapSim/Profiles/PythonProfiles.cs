@@ -173,6 +173,8 @@ public static class PythonProfiles
             StaticIdentifiers = true,
             // Frames own their arguments (§4.3).
             ArgumentsMovedIntoFrame = true,
+            // Frames hold their function (_PyInterpreterFrame.f_func, PEP 659 frame layout).
+            FrameOwnsFunction = true,
             // long_rem / long_divrem pass x_divrem's remainder through maybe_small_long (measured).
             DivisionRemainderUsesSmallInts = true,
             // 3.11's statically allocated _Py_ID strings that start-up interned count about 10^9 (listed so).
@@ -302,6 +304,8 @@ public static class PythonProfiles
             Threshold0 = 2000,
             // _Py_RunGC returns early when gc is disabled (probe collector-probes/automatic.py).
             ScheduledCollectionIgnoresDisable = false,
+            // gh-111926: PyObject_ClearWeakRefs made thread-safe; one tuple for every callback.
+            WeakRefCallbacksAlwaysInTuple = true,
         },
         // Tuple free lists indexed by length - 1: lengths 1-20 are recycled (measured); the dict-keys
         // free list appears in sys._debugmallocstats() (§4.6, §6.3).

@@ -67,6 +67,12 @@ public sealed record RefCountRules
     /// <c>getrefcount(arg)</c> inside a function is one lower than in 3.8–3.10.</summary>
     public bool ArgumentsMovedIntoFrame { get; init; }
 
+    /// <summary>3.11+: a Python frame owns its function (<c>_PyInterpreterFrame.f_func</c>, taken by
+    /// <c>_PyEval_Vector</c> and released after the locals in <c>_PyFrame_Clear</c>), so a function called from C
+    /// (a weakref or gc callback, a <c>key=</c> function, a slot such as <c>__del__</c>)
+    /// counts one reference more while it runs. From the eval loop the stack's reference moves into the frame.</summary>
+    public bool FrameOwnsFunction { get; init; }
+
     /// <summary>
     /// 3.11+: the remainder <c>x_divrem</c> computes (divisor of two or more digits) is replaced by a cached small
     /// int when it is one (<c>maybe_small_long</c>); up to 3.10 it stays a fresh object of the divisor's size

@@ -7,8 +7,12 @@ namespace PyHeapSim.Scripting.Runtime.Nodes;
 /// <summary><c>CALL</c>: callable and arguments evaluated left to right; the argument references go to the callee.</summary>
 internal sealed class Call(ExpressionNode function, ExpressionNode[] args, string[] kwNames, ExpressionNode[] kwValues) : ExpressionNode
 {
+    /// <summary>How often this site has run, counted up to 2 (the adaptive counter's warm-up).</summary>
+    private int _runs;
+
     public override int Eval(Interpreter I, Frame f)
     {
+        if (_runs < 2) _runs++;
         int fn = function.Eval(I, f);
         int[] a;
         try
@@ -31,7 +35,7 @@ internal sealed class Call(ExpressionNode function, ExpressionNode[] args, strin
             I.DecRef(fn);
             throw;
         }
-        bool checksBreaker = !I.IsPythonCallable(fn);
+        bool checksBreaker = !I.IsPythonCallable(fn) && !I.SpecializedCallSkipsEvalBreaker(_runs, fn, a.Length, kwNames.Length);
         int result;
         try
         {
@@ -54,8 +58,15 @@ internal sealed class Call(ExpressionNode function, ExpressionNode[] args, strin
 /// </summary>
 internal sealed class MethodCall(ExpressionNode obj, string name, ExpressionNode[] args, string[] kwNames, ExpressionNode[] kwValues) : ExpressionNode
 {
+    /// <summary>How often this site has run, counted up to 2 (the adaptive counter's warm-up).</summary>
+    private int _runs;
+
+    /// <summary>The call is an expression statement: <c>POP_TOP</c> follows the <c>CALL</c>.</summary>
+    public bool ResultPopped { get; set; }
+
     public override int Eval(Interpreter I, Frame f)
     {
+        if (_runs < 2) _runs++;
         int o = obj.Eval(I, f);
         int method = 0;
         BuiltinFunction? native = null;
@@ -103,7 +114,9 @@ internal sealed class MethodCall(ExpressionNode obj, string name, ExpressionNode
         }
         KeywordArguments kw = kwNames.Length == 0 ? KeywordArguments.None : new KeywordArguments(kwNames, kv);
         f.Line = Line;
-        bool checksBreaker = method == 0 && (native is not null || !I.IsPythonCallable(callable));
+        bool checksBreaker = method == 0 && (native is not null || !I.IsPythonCallable(callable))
+            && !(native is not null && name == "append" && I.Kind(o) == TypeKind.List
+                && Interpreter.SpecializedAppendSkipsEvalBreaker(_runs, ResultPopped, a.Length, kwNames.Length));
         int result;
         try
         {

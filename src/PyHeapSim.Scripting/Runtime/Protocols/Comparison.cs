@@ -414,7 +414,8 @@ public sealed partial class Interpreter
         }
     }
 
-    /// <summary>TypeError "unhashable type: 'list'" for lists, dicts, sets and tuples containing them.</summary>
+    /// <summary>TypeError "unhashable type: 'list'" for lists, dicts, sets and tuples containing them; "weak object
+    /// has gone away" for a dead, never hashed weak reference.</summary>
     internal void CheckHashable(int o)
     {
         switch (Kind(o))
@@ -426,6 +427,13 @@ public sealed partial class Interpreter
             case TypeKind.Tuple:
                 foreach (int x in TupleType.Items(Heap, o)) CheckHashable(x);
                 break;
+            case TypeKind.WeakRef:
+            {
+                // weakrefobject.c weakref_hash: a reference whose referent died before it was ever hashed.
+                PyHeapSim.Objects.Stores.WeakRefData w = WeakRefType.Data(Heap, o);
+                if (w.Hash == -1 && w.Referent == 0) throw Raise("TypeError", "weak object has gone away");
+                break;
+            }
             case TypeKind.Generic:
                 if (GenericType.Data(Heap, o).Host is NdArrayInfo) throw Raise("TypeError", $"unhashable type: '{ShortTypeName(T.TypeInfoOf(o))}'");
                 break;

@@ -12,12 +12,15 @@ namespace PyHeapSim.Scripting.Runtime;
 /// <c>repr</c>, <c>str</c> and <c>format</c> (<c>Objects/object.c</c> <c>PyObject_Repr</c>/<c>PyObject_Str</c>,
 /// each type's <c>tp_repr</c>, <c>Python/formatter_unicode.c</c>). Text is built host-side: the
 /// intermediate str objects CPython makes while printing are transient and never observable here.
+/// <c>Repr</c>, <c>Str</c> and their object forms begin, as <c>PyObject_Repr</c>/<c>PyObject_Str</c> do, with
+/// <see cref="CheckSignals"/>.
 /// </summary>
 public sealed partial class Interpreter
 {
 
     internal partial string Repr(int o)
     {
+        CheckSignals();
         switch (Kind(o))
         {
             case TypeKind.None: return "None";
@@ -41,6 +44,7 @@ public sealed partial class Interpreter
 
     internal partial string Str(int o)
     {
+        CheckSignals();
         switch (Kind(o))
         {
             case TypeKind.Str:
@@ -59,14 +63,18 @@ public sealed partial class Interpreter
 
     /// <summary><c>PyObject_Str</c> as an object: a new reference. An int's text is always a new str
     /// (<c>long_to_decimal_string</c> bypasses the one-character cache); other texts go through <see cref="NewStr"/>.</summary>
-    internal int StrObject(int o) => Kind(o) switch
+    internal int StrObject(int o)
     {
-        TypeKind.Str => NewRef(o),
-        TypeKind.Int => IntType.ToDecimalStr(Heap, o),
-        TypeKind.Float => FloatReprObject(o),
-        TypeKind.List or TypeKind.Tuple or TypeKind.Dict => ContainerReprObject(o),
-        _ => NewStr(Str(o)),
-    };
+        CheckSignals();
+        return Kind(o) switch
+        {
+            TypeKind.Str => NewRef(o),
+            TypeKind.Int => IntType.ToDecimalStr(Heap, o),
+            TypeKind.Float => FloatReprObject(o),
+            TypeKind.List or TypeKind.Tuple or TypeKind.Dict => ContainerReprObject(o),
+            _ => NewStr(Str(o)),
+        };
+    }
 
     /// <summary>
     /// <c>float_repr</c>: <c>PyOS_double_to_string</c> formats into a <c>PyMem_Malloc</c>'ed char buffer, which is
@@ -145,13 +153,17 @@ public sealed partial class Interpreter
     }
 
     /// <summary><c>PyObject_Repr</c> as an object: a new reference (an int's text is a new str, as for <see cref="StrObject"/>).</summary>
-    internal int ReprObject(int o) => Kind(o) switch
+    internal int ReprObject(int o)
     {
-        TypeKind.Int => IntType.ToDecimalStr(Heap, o),
-        TypeKind.Float => FloatReprObject(o),
-        TypeKind.List or TypeKind.Tuple or TypeKind.Dict => ContainerReprObject(o),
-        _ => NewStr(Repr(o)),
-    };
+        CheckSignals();
+        return Kind(o) switch
+        {
+            TypeKind.Int => IntType.ToDecimalStr(Heap, o),
+            TypeKind.Float => FloatReprObject(o),
+            TypeKind.List or TypeKind.Tuple or TypeKind.Dict => ContainerReprObject(o),
+            _ => NewStr(Repr(o)),
+        };
+    }
 
     internal partial string Format(int value, string spec)
     {

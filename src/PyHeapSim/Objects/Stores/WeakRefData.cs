@@ -5,4 +5,7 @@ internal sealed class WeakRefData
 {
     public int Referent;
     public int Callback;
+
+    /// <summary><c>wr->hash</c>: the referent's hash once computed (kept after the referent dies), else -1.</summary>
+    public long Hash = -1;
 }
