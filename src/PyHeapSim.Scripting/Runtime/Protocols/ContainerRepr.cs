@@ -40,8 +40,7 @@ public sealed partial class Interpreter
     private int SequenceReprObject(int o, string open, string close, string recursive, int[] items, int minLength)
     {
         if (!ReprEnter(o)) return NewStr(recursive);
-        var writer = new UnicodeWriter(this) { Overallocate = true, MinLength = minLength };
-        try
+        return WriteRepr(o, minLength, close, writer =>
         {
             writer.Write(open);
             for (int i = 0; i < items.Length; i++)
@@ -49,19 +48,7 @@ public sealed partial class Interpreter
                 if (i > 0) writer.Write(", ");
                 WriteItemRepr(writer, items[i]);
             }
-            writer.Overallocate = false;
-            writer.Write(close);
-            return writer.Finish();
-        }
-        catch
-        {
-            writer.Dispose();
-            throw;
-        }
-        finally
-        {
-            ReprLeave(o);
-        }
+        });
     }
 
     /// <summary><c>dict_repr</c>: enters before its empty shortcut; "{" + "1: 2" + ", 3: 4" × (n − 1) + "}" as <c>min_length</c>.</summary>
@@ -74,8 +61,7 @@ public sealed partial class Interpreter
             ReprLeave(o);
             return StrType.NewFresh(Heap, "{}");
         }
-        var writer = new UnicodeWriter(this) { Overallocate = true, MinLength = 1 + 4 + 6 * (used - 1) + 1 };
-        try
+        return WriteRepr(o, 1 + 4 + 6 * (used - 1) + 1, "}", writer =>
         {
             writer.Write("{");
             bool first = true;
@@ -87,8 +73,19 @@ public sealed partial class Interpreter
                 writer.Write(": ");
                 WriteItemRepr(writer, v);
             }
+        });
+    }
+
+    /// <summary>The common frame of the three reprs (entered already): an over-allocating writer, the body, the
+    /// closing text written without over-allocation, the writer cut to size; leaves the repr guard either way.</summary>
+    private int WriteRepr(int o, int minLength, string close, Action<UnicodeWriter> body)
+    {
+        var writer = new UnicodeWriter(this) { Overallocate = true, MinLength = minLength };
+        try
+        {
+            body(writer);
             writer.Overallocate = false;
-            writer.Write("}");
+            writer.Write(close);
             return writer.Finish();
         }
         catch
