@@ -102,6 +102,23 @@ internal static class BuiltinsModule
         interp.Raise("TypeError", $"{name} expected at most {max} argument{(max == 1 ? "" : "s")}, got {n}");
     }
 
+    /// <summary>
+    /// A <c>METH_O</c> function of <paramref name="owner"/> (a module or type name): exactly one argument, or
+    /// the TypeError naming it as each version does (<see cref="Profiles.MessageRules.QualifiedFunctionNames"/>).
+    /// </summary>
+    public static int One(Interpreter interp, string owner, string name, ReadOnlySpan<int> args)
+    {
+        if (args.Length != 1) throw ExactlyOne(interp, owner, name, args.Length);
+        return args[0];
+    }
+
+    /// <summary>"owner.name() takes exactly one argument (n given)" (3.8: without the owner).</summary>
+    public static PyException ExactlyOne(Interpreter interp, string owner, string name, int given)
+    {
+        string qualified = interp.Profile.Messages.QualifiedFunctionNames ? owner + "." + name : name;
+        return interp.Raise("TypeError", $"{qualified}() takes exactly one argument ({given} given)");
+    }
+
     public static int One(Interpreter interp, string name, ReadOnlySpan<int> args)
     {
         Arity(interp, name, args, 1, 1);

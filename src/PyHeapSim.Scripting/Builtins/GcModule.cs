@@ -26,7 +26,13 @@ internal static class GcModule
         });
         interp.ModuleDef(m, "set_threshold", (i, a, k) =>
         {
-            BuiltinsModule.Arity(i, "set_threshold", a, 1, 3);
+            if (a.Length is < 1 or > 3)
+            {
+                // PyArg_ParseTuple("i|ii:set_threshold") up to 3.12.
+                bool few = a.Length < 1;
+                i.Raise("TypeError", string.Format(System.Globalization.CultureInfo.InvariantCulture, i.Profile.Messages.SetThresholdArity,
+                    a.Length, few ? "at least" : "at most", few ? 1 : 3, few ? "" : "s"));
+            }
             i.Heap.SetCollectorThresholds((int)BuiltinsModule.IntArg(i, a[0]),
                 a.Length > 1 ? (int)BuiltinsModule.IntArg(i, a[1]) : null, a.Length > 2 ? (int)BuiltinsModule.IntArg(i, a[2]) : null);
             return i.NewNone();
@@ -34,10 +40,10 @@ internal static class GcModule
         interp.ModuleDef(m, "enable", (i, a, k) => { i.Heap.CollectorEnabled = true; return i.NewNone(); });
         interp.ModuleDef(m, "disable", (i, a, k) => { i.Heap.CollectorEnabled = false; return i.NewNone(); });
         interp.ModuleDef(m, "isenabled", (i, a, k) => i.NewBool(i.Heap.CollectorEnabled));
-        interp.ModuleDef(m, "is_tracked", (i, a, k) => i.NewBool(i.Heap.T.IsTracked(BuiltinsModule.One(i, "is_tracked", a))));
+        interp.ModuleDef(m, "is_tracked", (i, a, k) => i.NewBool(i.Heap.T.IsTracked(BuiltinsModule.One(i, "gc", "is_tracked", a))));
         if (interp.Profile.Collector.HasIsFinalized)
         {
-            interp.ModuleDef(m, "is_finalized", (i, a, k) => i.NewBool(i.Heap.T.Has(BuiltinsModule.One(i, "is_finalized", a), ObjectFlags.Finalized)));
+            interp.ModuleDef(m, "is_finalized", (i, a, k) => i.NewBool(i.Heap.T.Has(BuiltinsModule.One(i, "gc", "is_finalized", a), ObjectFlags.Finalized)));
         }
         interp.ModuleDef(m, "freeze", (i, a, k) => { i.Heap.Freeze(); return i.NewNone(); });
         interp.ModuleDef(m, "unfreeze", (i, a, k) => { i.Heap.Unfreeze(); return i.NewNone(); });
@@ -48,7 +54,7 @@ internal static class GcModule
         interp.ModuleDef(m, "get_stats", GetStats);
         interp.ModuleDef(m, "set_debug", (i, a, k) =>
         {
-            i.Heap.CollectorDebug = (CollectorDebugFlags)BuiltinsModule.IntArg(i, BuiltinsModule.One(i, "set_debug", a));
+            i.Heap.CollectorDebug = (CollectorDebugFlags)BuiltinsModule.IntArg(i, BuiltinsModule.One(i, "gc", "set_debug", a));
             return i.NewNone();
         });
         interp.ModuleDef(m, "get_debug", (i, a, k) => i.NewInt((long)i.Heap.CollectorDebug));
@@ -84,7 +90,8 @@ internal static class GcModule
 
     private static int Collect(Interpreter interp, ReadOnlySpan<int> args, KeywordArguments kw)
     {
-        BuiltinsModule.Arity(interp, "collect", args, 0, 1);
+        // Argument Clinic (_PyArg_UnpackKeywords), all versions.
+        if (args.Length > 1) interp.Raise("TypeError", $"collect() takes at most 1 argument ({args.Length} given)");
         int g = args.Length > 0 ? args[0] : kw.Get("generation");
         long generation = g == 0 ? 2 : BuiltinsModule.IntArg(interp, g);
         if (generation is < 0 or > 2) interp.Raise("ValueError", "invalid generation");

@@ -31,14 +31,14 @@ internal static class ListMethods
 
     private static int Append(Interpreter interp, ReadOnlySpan<int> args, KeywordArguments kw)
     {
-        if (args.Length != 2) interp.Raise("TypeError", $"list.append() takes exactly one argument ({args.Length - 1} given)");
+        if (args.Length != 2) throw BuiltinsModule.ExactlyOne(interp, "list", "append", args.Length - 1);
         ListType.Append(interp.Heap, args[0], args[1]);
         return interp.NewNone();
     }
 
     private static int Extend(Interpreter interp, ReadOnlySpan<int> args, KeywordArguments kw)
     {
-        if (args.Length != 2) interp.Raise("TypeError", $"list.extend() takes exactly one argument ({args.Length - 1} given)");
+        if (args.Length != 2) throw BuiltinsModule.ExactlyOne(interp, "list", "extend", args.Length - 1);
         ExtendFrom(interp, args[0], args[1]);
         return interp.NewNone();
     }
@@ -201,7 +201,7 @@ internal static class ListMethods
 
     private static int Remove(Interpreter interp, ReadOnlySpan<int> args, KeywordArguments kw)
     {
-        if (args.Length != 2) interp.Raise("TypeError", $"list.remove() takes exactly one argument ({args.Length - 1} given)");
+        if (args.Length != 2) throw BuiltinsModule.ExactlyOne(interp, "list", "remove", args.Length - 1);
         int list = args[0];
         int[] items = ListType.Items(interp.Heap, list).ToArray();
         for (int i = 0; i < items.Length; i++)
@@ -246,7 +246,7 @@ internal static class ListMethods
 
     private static int Count(Interpreter interp, ReadOnlySpan<int> args, KeywordArguments kw)
     {
-        if (args.Length != 2) interp.Raise("TypeError", $"list.count() takes exactly one argument ({args.Length - 1} given)");
+        if (args.Length != 2) throw BuiltinsModule.ExactlyOne(interp, "list", "count", args.Length - 1);
         int n = 0;
         foreach (int x in ListType.Items(interp.Heap, args[0]).ToArray()) if (interp.RichCompareBool(x, args[1], CompareOperator.Eq)) n++;
         return interp.NewInt(n);

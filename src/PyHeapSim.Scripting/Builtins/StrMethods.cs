@@ -62,7 +62,7 @@ internal static class StrMethods
 
     private static int Join(Interpreter interp, ReadOnlySpan<int> args, KeywordArguments kw)
     {
-        if (args.Length != 2) interp.Raise("TypeError", $"str.join() takes exactly one argument ({args.Length - 1} given)");
+        if (args.Length != 2) throw BuiltinsModule.ExactlyOne(interp, "str", "join", args.Length - 1);
         // PyUnicode_Join takes PySequence_Fast(iterable): a list or tuple as it is, anything else copied into a
         // new list (PySequence_List), held until the result string exists.
         int seq = interp.Kind(args[1]) is TypeKind.List or TypeKind.Tuple ? 0 : ListMethods.SequenceList(interp, args[1]);

@@ -11,11 +11,11 @@ internal static class SysModule
     {
         int m = interp.NewModule("sys");
         // sys_getrefcount_impl: Py_REFCNT(arg); the caller's stack holds the argument's reference.
-        interp.ModuleDef(m, "getrefcount", (i, a, k) => i.NewSizeInt(i.Heap.T.RefCount(BuiltinsModule.One(i, "getrefcount", a))));
+        interp.ModuleDef(m, "getrefcount", (i, a, k) => i.NewSizeInt(i.Heap.T.RefCount(BuiltinsModule.One(i, "sys", "getrefcount", a))));
         interp.ModuleDef(m, "getsizeof", GetSizeOf);
         interp.ModuleDef(m, "intern", (i, a, k) =>
         {
-            int s = BuiltinsModule.One(i, "intern", a);
+            int s = BuiltinsModule.One(i, "sys", "intern", a);
             if (i.Kind(s) != TypeKind.Str) i.Raise("TypeError", $"intern() argument must be str, not {i.TypeName(s)}");
             return i.Heap.InternExisting(i.NewRef(s));
         });
@@ -49,8 +49,10 @@ internal static class SysModule
 
     private static int GetSizeOf(Interpreter interp, ReadOnlySpan<int> args, KeywordArguments kw)
     {
-        BuiltinsModule.Arity(interp, "getsizeof", args, 1, 2);
-        int o = args[0];
+        // sys_getsizeof parses "O|O:getsizeof" with keywords (PyArg_ParseTupleAndKeywords), all versions.
+        if (args.Length == 0 && kw.Get("object") == 0) interp.Raise("TypeError", "getsizeof() missing required argument 'object' (pos 1)");
+        if (args.Length > 2) interp.Raise("TypeError", $"getsizeof() takes at most 2 arguments ({args.Length} given)");
+        int o = args.Length > 0 ? args[0] : kw.Get("object");
         if (interp.Kind(o) == TypeKind.Instance)
         {
             int method = interp.LookupSpecial(o, "__sizeof__");

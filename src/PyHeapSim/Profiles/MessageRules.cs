@@ -6,6 +6,15 @@ namespace PyHeapSim.Profiles;
 /// </summary>
 public sealed record MessageRules
 {
+    /// <summary>
+    /// 3.9+ (bpo-37645, <c>_PyObject_FunctionStr</c>): argument-count errors of <c>METH_O</c>/<c>METH_NOARGS</c>
+    /// functions name their owner: <c>list.append()</c>, <c>gc.is_tracked()</c> (built-ins stay bare: <c>len()</c>).
+    /// </summary>
+    public bool QualifiedFunctionNames { get; init; }
+
+    /// <summary><c>gc.set_threshold</c> with a wrong argument count; {0} the count. 3.13: its own check.</summary>
+    public string SetThresholdArity { get; init; } = "set_threshold() takes {1} {2} argument{3} ({0} given)";
+
     /// <summary><c>int % 0</c> (and <c>divmod</c>'s modulo path): "integer modulo by zero" from 3.11 (recorded).</summary>
     public string IntModuloByZero { get; init; } = "integer division or modulo by zero";
 

@@ -73,7 +73,7 @@ public static class PythonProfiles
         // bpo-37257: keep one empty arena (§6.2).
         Allocator = Py38.Allocator with { KeepsOneEmptyArena = true },
         // float_floor_div reworded (recorded: 3.8 "float divmod()").
-        Messages = Py38.Messages with { FloatFloorDivisionByZero = "float floor division by zero" },
+        Messages = Py38.Messages with { FloatFloorDivisionByZero = "float floor division by zero", QualifiedFunctionNames = true },
         // tracemalloc.reset_peak added in 3.9.
         Library = Py38.Library with { HasTracemallocResetPeak = true },
         // bpo-37340: the free lists of bound methods and built-in methods are gone.
@@ -320,6 +320,8 @@ public static class PythonProfiles
         {
             FloatModuloByZero = "float modulo by zero",
             NoDictForNewAttributes = " and no __dict__ for setting new attributes",
+            // gc_set_threshold_impl checks the count itself (recorded).
+            SetThresholdArity = "gc.set_threshold requires 1 to 3 arguments",
         },
     };
 
