@@ -178,7 +178,14 @@ internal static class ObjectModel
         // (_PyObject_VisitInstanceAttributes — not this instance's insertion order), then the dict,
         // then the type.
         int[] slots = data.Slots;
-        for (int i = 0; i < slots.Length; i++) if (slots[i] != 0) v.Visit(slots[i]);
+        if (ti.SlotVisitOrder is { } order)
+        {
+            foreach (int i in order) if (slots[i] != 0) v.Visit(slots[i]);
+        }
+        else
+        {
+            for (int i = 0; i < slots.Length; i++) if (slots[i] != 0) v.Visit(slots[i]);
+        }
         // 3.13 PyObject_VisitManagedDict: while the inline values are valid they are visited and a dict
         // materialized over them is not (so such a dict is never garbage; cpython-facts §3.4).
         if (data.Values is { } values)
@@ -297,7 +304,15 @@ internal static class ObjectModel
                 {
                     for (int e = data.Values.Length - 1; e >= 0; e--) if (data.Values[e] != 0) heap.PushRelease(data.Values[e]);
                 }
-                for (int i = data.Slots.Length - 1; i >= 0; i--) if (data.Slots[i] != 0) heap.PushRelease(data.Slots[i]);
+                int[] slots = data.Slots;
+                if (t.TypeInfoOf(o).SlotVisitOrder is { } order)
+                {
+                    for (int j = order.Length - 1; j >= 0; j--) if (slots[order[j]] != 0) heap.PushRelease(slots[order[j]]);
+                }
+                else
+                {
+                    for (int i = slots.Length - 1; i >= 0; i--) if (slots[i] != 0) heap.PushRelease(slots[i]);
+                }
                 break;
             }
             case TypeKind.Type:

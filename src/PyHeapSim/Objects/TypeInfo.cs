@@ -67,8 +67,15 @@ public sealed class TypeInfo
     /// <summary>Instances can be weakly referenced.</summary>
     public bool HasWeakRefSlot { get; internal set; }
 
-    /// <summary>Names of <c>__slots__</c> members (own and inherited), in layout order.</summary>
+    /// <summary>Names of <c>__slots__</c> members (inherited first, then own), in layout order.</summary>
     public IReadOnlyList<string> SlotNames { get; internal set; } = [];
+
+    /// <summary>
+    /// Indexes into <see cref="SlotNames"/> in the order <c>subtype_traverse</c> visits and <c>subtype_dealloc</c>
+    /// clears the members (<c>traverse_slots</c>/<c>clear_slots</c> per type, the most derived type first).
+    /// Null: layout order.
+    /// </summary>
+    public int[]? SlotVisitOrder { get; internal set; }
 
     /// <summary>Bytes before the GC header: 16 when instances have managed dict/weakref pre-header words (3.11+).</summary>
     public int PreHeaderSize { get; internal set; }

@@ -9,6 +9,34 @@ namespace PyHeapSim.Objects.Types;
 /// </summary>
 internal static class ClassType
 {
+    /// <summary><c>_Py_Mangle</c>: <c>__x</c> in class <c>C</c> is <c>_C__x</c> (dunder names and names of classes made
+    /// only of underscores are left alone).</summary>
+    private static string MangledName(string className, string name)
+    {
+        if (!name.StartsWith("__", StringComparison.Ordinal) || name.EndsWith("__", StringComparison.Ordinal) || name.Contains('.')) return name;
+        string stripped = className.TrimStart('_');
+        return stripped.Length == 0 ? name : "_" + stripped + name;
+    }
+
+    /// <summary>Own members first (in layout order), then the base's in its own visit order.</summary>
+    private static int[]? SlotVisitOrder(TypeInfo? baseInfo, int count)
+    {
+        int inherited = baseInfo?.SlotNames.Count ?? 0;
+        if (inherited == 0) return null;
+        var order = new int[count];
+        int k = 0;
+        for (int i = inherited; i < count; i++) order[k++] = i;
+        if (baseInfo!.SlotVisitOrder is { } baseOrder)
+        {
+            foreach (int i in baseOrder) order[k++] = i;
+        }
+        else
+        {
+            for (int i = 0; i < inherited; i++) order[k++] = i;
+        }
+        return order;
+    }
+
     /// <summary>
     /// Creates class <paramref name="name"/> deriving from <paramref name="baseType"/> (0 = object).
     /// <paramref name="slots"/> null means no <c>__slots__</c> (instances get <c>__dict__</c> and
@@ -36,12 +64,17 @@ internal static class ClassType
         }
         else
         {
+            var own = new List<string>();
             foreach (string s in slots)
             {
                 if (s == "__dict__") hasDict = true;
                 else if (s == "__weakref__") hasWeak = true;
-                else slotNames.Add(s);
+                else own.Add(s);
             }
+            // type_new_slots: the member names are mangled and sorted before the members are laid out, so
+            // __slots__ = ("b", "a") puts a first (and clears it first at dealloc).
+            own.Sort((x, y) => string.CompareOrdinal(MangledName(name, x), MangledName(name, y)));
+            slotNames.AddRange(own);
         }
         var info = new TypeInfo(name, TypeKind.Instance, 0, 0, isGc: true)
         {
@@ -49,6 +82,7 @@ internal static class ClassType
             HasInstanceDict = hasDict,
             HasWeakRefSlot = hasWeak,
             SlotNames = slotNames,
+            SlotVisitOrder = SlotVisitOrder(instanceBase ? baseInfo : null, slotNames.Count),
             HasFinalizer = inheritsFinalizer,
         };
         (info.BasicSize, info.PreHeaderSize) = InstanceLayout(l, slotNames.Count, hasDict, hasWeak);
