@@ -75,6 +75,7 @@ public sealed partial class PyHeap
         {
             int o = NewStaticObject(Types.Int, TypeKind.Int, deepFrozen: true);
             T.SetScalar(o, v);
+            if (r.StartupSmallIntCounts is { } counts) T.SetRefCount(o, counts[v - r.SmallIntMin]);
             _smallInts[v - r.SmallIntMin] = o;
         }
 

@@ -27,7 +27,7 @@ public static class PythonProfiles
         },
         // Strings start-up interned (mortal, held by start-up code objects and namespaces): a script's equal
         // constant, name or keyword is that string, and counts its holders (generate-startup-strings.py).
-        RefCounts = new RefCountRules { StartupMortalStrings = StartupStrings.Py38Mortal.ToFrozenDictionary(p => p.Text, p => p.Holders, StringComparer.Ordinal) },
+        RefCounts = new RefCountRules { StartupMortalStrings = StartupStrings.Py38Mortal.ToFrozenDictionary(p => p.Text, p => p.Holders, StringComparer.Ordinal), StartupSmallIntCounts = StartupInts.Py38 },
         Collector = new CollectorRules(),
         // Measured: importing tracemalloc calls list.sort with keywords, so its parser's keyword tuple exists
         // afterwards (gc count of a first sorted(data, reverse=True): 3 after `import gc`, 2 after `import tracemalloc`).
@@ -80,7 +80,7 @@ public static class PythonProfiles
         FreeLists = Py38.FreeLists with { Methods = 0, BuiltinMethods = 0 },
         // print's write calls: bpo-37207 / bpo-37483 call methods without binding them (_PyObject_CallMethodIdNoArgs).
         Stdio = Py38.Stdio with { FlushBindsMethods = false },
-        RefCounts = Py38.RefCounts with { StartupMortalStrings = StartupStrings.Py39Mortal.ToFrozenDictionary(p => p.Text, p => p.Holders, StringComparer.Ordinal) },
+        RefCounts = Py38.RefCounts with { StartupMortalStrings = StartupStrings.Py39Mortal.ToFrozenDictionary(p => p.Text, p => p.Holders, StringComparer.Ordinal), StartupSmallIntCounts = StartupInts.Py39 },
     };
 
     /// <summary>CPython 3.10.</summary>
@@ -129,7 +129,7 @@ public static class PythonProfiles
         // "%d" format: "a real number is required" (recorded).
         // member_get words an unset slot like any missing attribute (recorded).
         Messages = Py39.Messages with { PercentFormatNumberRequired = "%{0} format: a real number is required, not {1}", UnsetSlotRead = "'{0}' object has no attribute '{1}'" },
-        RefCounts = Py39.RefCounts with { StartupMortalStrings = StartupStrings.Py310Mortal.ToFrozenDictionary(p => p.Text, p => p.Holders, StringComparer.Ordinal) },
+        RefCounts = Py39.RefCounts with { StartupMortalStrings = StartupStrings.Py310Mortal.ToFrozenDictionary(p => p.Text, p => p.Holders, StringComparer.Ordinal), StartupSmallIntCounts = StartupInts.Py310 },
     };
 
     /// <summary>CPython 3.11.</summary>
@@ -179,6 +179,7 @@ public static class PythonProfiles
             DivisionRemainderUsesSmallInts = true,
             // 3.11's statically allocated _Py_ID strings that start-up interned count about 10^9 (listed so).
             StartupMortalStrings = StartupStrings.Py311Mortal.ToFrozenDictionary(p => p.Text, p => p.Holders, StringComparer.Ordinal),
+            StartupSmallIntCounts = StartupInts.Py311,
         },
         // print() converted to Argument Clinic with *args: a tuple per call with arguments, and its
         // _PyArg_Parser (keyword tuple built by parser_init) is initialised by the first call of any kind.
@@ -245,6 +246,7 @@ public static class PythonProfiles
             StaticInternedStrings = StaticStrings.Py312.ToFrozenSet(StringComparer.Ordinal),
             StartupInternedStrings = StartupStrings.Py312.ToFrozenSet(StringComparer.Ordinal),
             StartupMortalStrings = StartupStrings.Py312Mortal.ToFrozenDictionary(p => p.Text, p => p.Holders, StringComparer.Ordinal),
+            StartupSmallIntCounts = null,
         },
         // PEP 709: inlined comprehensions.
         // BoolOp compiles to COPY 1 + POP_JUMP_IF_* (co_stacksize).

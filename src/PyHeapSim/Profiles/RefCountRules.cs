@@ -15,6 +15,13 @@ public sealed record RefCountRules
     /// <summary>Initial count of None/True/False/Ellipsis where they are ordinary objects (startup-dependent in CPython).</summary>
     public long SingletonInitialRefCount { get; init; } = 4000;
 
+    /// <summary>
+    /// Up to 3.11: the count each cached small int (-5 … 256, index = value + 5) has when a script starts — the
+    /// references start-up objects hold, probed by <c>generate-startup-ints.py</c> (3.11: on top of the
+    /// deep-frozen 999 999 999). Null: <see cref="SingletonInitialRefCount"/> for all.
+    /// </summary>
+    public IReadOnlyList<long>? StartupSmallIntCounts { get; init; }
+
     /// <summary>3.12 only: every interned string is immortal.</summary>
     public bool InternedStringsImmortal { get; init; }
 

@@ -29,6 +29,23 @@ public sealed class CachedObjectRefCountTests(PythonVersion version)
         _heap.NewBytes([]), _heap.NewStr("\u00e9"), _heap.NewStr("a"), _heap.NewBytes([200]),
     ];
 
+    /// <summary>The count a static value starts with on 3.11: the probed start-up count for small ints.</summary>
+    private long StartupCount(PyRef v) =>
+        _heap.TypeName(v) == "int" ? _heap.Profile.RefCounts.StartupSmallIntCounts![(int)_heap.IntValue(v) + 5] : StaticInitialCount;
+
+    [Test]
+    public void SmallInts_StartWithTheProbedStartupCounts_UpTo311()
+    {
+        if (IsImmortalVersion) Assert.Ignore("immortal from 3.12");
+        PyRef one = _heap.NewInt(1);
+        // Start-up objects of every version hold far more references to 1 than to 200 (probed).
+        _heap.RefCount(one).Should().Be(_heap.Profile.RefCounts.StartupSmallIntCounts![1 + 5] + 1);
+        PyRef twoHundred = _heap.NewInt(200);
+        _heap.RefCount(one).Should().BeGreaterThan(_heap.RefCount(twoHundred));
+        _heap.DecRef(twoHundred);
+        _heap.DecRef(one);
+    }
+
     [Test]
     public void StaticValues_CountByVersion()
     {
@@ -43,9 +60,10 @@ public sealed class CachedObjectRefCountTests(PythonVersion version)
                     count.Should().Be(ImmortalCount);
                     break;
                 case "3.11":
-                    // _PyObject_IMMORTAL_INIT: 999 999 999, plus the reference the API handed out and getrefcount's own.
+                    // _PyObject_IMMORTAL_INIT: 999 999 999 (a small int: plus the references start-up objects hold
+                    // to it, generated data), plus the reference the API handed out and getrefcount's own.
                     _heap.IsImmortal(v).Should().BeFalse();
-                    count.Should().Be(StaticInitialCount + 2);
+                    count.Should().Be(StartupCount(v) + 2);
                     break;
                 default:
                     _heap.IsImmortal(v).Should().BeFalse();
